@@ -1,0 +1,178 @@
+//! The Comparison: the one result of an analysis, which the app and every report read.
+//!
+//! It serialises to the JSON report (`docs/report-json.md` of the design; see the README):
+//! field names here are that contract. Every list is in a deterministic order (documents in
+//! input order, everything else by document and offset), so the same input gives a
+//! byte-identical report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::clean::RemovedLine;
+use crate::analysis::segment::{Paragraph, Sentence, Span};
+use crate::ingest::Format;
+
+/// The report schema this build writes. Bump it when a contract field is renamed or dropped.
+pub const SCHEMA: &str = "parallax.report/1";
+
+/// Name and version of this build, as the report's `generator`.
+#[must_use]
+pub fn generator() -> String {
+    format!("parallax {}", env!("CARGO_PKG_VERSION"))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub schema: String,
+    pub generator: String,
+    pub documents: Vec<Document>,
+    pub quotes: Vec<Quote>,
+    pub quote_groups: Vec<QuoteGroup>,
+    pub sentence_groups: Vec<SentenceGroup>,
+    pub framing: Vec<FramingDifference>,
+    pub omissions: Vec<Omission>,
+    /// Inputs that could not be compared, with what was wrong.
+    pub problems: Vec<Problem>,
+}
+
+impl Default for Comparison {
+    fn default() -> Self {
+        Comparison {
+            schema: SCHEMA.to_owned(),
+            generator: generator(),
+            documents: Vec::new(),
+            quotes: Vec::new(),
+            quote_groups: Vec::new(),
+            sentence_groups: Vec::new(),
+            framing: Vec::new(),
+            omissions: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// One article as analysed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// `d0`, `d1`, ... in input order.
+    pub id: String,
+    /// The input as the user named it.
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO date (`YYYY-MM-DD`) when known.
+    pub date: Option<String>,
+    /// The original publisher when this is a reprint.
+    pub syndicated_from: Option<String>,
+    pub url: Option<String>,
+    pub format: Format,
+    /// The encoding the input was read with.
+    pub encoding: String,
+    /// What the user should know about how the input was read.
+    pub notes: Vec<String>,
+    /// 1-based source lines kept as article text.
+    pub kept_lines: Vec<usize>,
+    /// Lines removed as page furniture, each with its reason.
+    pub removed: Vec<RemovedLine>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    /// The text all offsets refer to: the decoded file, or for a web page its extracted text.
+    pub text: String,
+    /// Word spans, for the later stages; rebuilt rather than stored.
+    #[serde(skip)]
+    pub words: Vec<Span>,
+}
+
+/// A stretch of quoted speech in one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Scare,
+}
+
+/// One word-level edit between two aligned texts, with byte ranges in each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordEdit {
+    pub op: EditKind,
+    pub old: Span,
+    pub new: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditKind {
+    Equal,
+    Insert,
+    Delete,
+    Replace,
+}
+
+/// The same quote as carried by several documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    pub id: String,
+    pub quotes: Vec<String>,
+    pub similarity: f64,
+    pub diff: Vec<WordEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub doc: String,
+    pub sentence: usize,
+}
+
+/// Sentences in several documents that report the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceGroup {
+    pub id: String,
+    pub members: Vec<SentenceRef>,
+    pub similarity: f64,
+    pub diff: Vec<WordEdit>,
+}
+
+/// One referent, worded differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FramingDifference {
+    pub id: String,
+    pub kind: String,
+    pub concept: String,
+    pub variants: Vec<Wording>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wording {
+    pub doc: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence one document reports and others leave out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Omission {
+    pub doc: String,
+    pub sentence: usize,
+    pub missing_from: Vec<String>,
+}
+
+/// An input that could not be compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}

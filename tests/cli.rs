@@ -1,0 +1,294 @@
+//! The headless `parallax compare`, driven as a user would: files in, report and exit code out.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    [
+        "northgate-courier.txt",
+        "valley-ledger.html",
+        "riverside-post.md",
+    ]
+    .iter()
+    .map(|name| dir.join(name))
+    .collect()
+}
+
+fn parallax(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("the parallax binary runs")
+}
+
+fn compare(files: &[PathBuf], extra: &[&str]) -> Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["compare".as_ref()];
+    args.extend(extra.iter().map(|a| a.as_ref()));
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    parallax(&args)
+}
+
+fn report(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is a JSON report")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const ARTICLE: &str = "The ferry between Kell and Orm resumed on Monday after a two-week strike.\n\nCrews accepted a pay offer late on Sunday, the union said.\n";
+
+#[test]
+fn samples_compare_to_a_valid_report() {
+    let output = compare(&samples(), &["--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = report(&output);
+    assert_eq!(report["schema"], "parallax.report/1");
+    assert!(
+        report["generator"]
+            .as_str()
+            .unwrap()
+            .starts_with("parallax ")
+    );
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(doc["id"], format!("d{i}"));
+        assert!(!doc["sentences"].as_array().unwrap().is_empty());
+        for key in [
+            "quotes",
+            "quote_groups",
+            "sentence_groups",
+            "framing",
+            "omissions",
+        ] {
+            assert!(report[key].is_array(), "{key}");
+        }
+        // Every sentence's offsets point at its text.
+        let text = doc["text"].as_str().unwrap();
+        for s in doc["sentences"].as_array().unwrap() {
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            let squeezed: String = text[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(squeezed, s["text"].as_str().unwrap());
+        }
+    }
+    assert_eq!(docs[0]["outlet"], "Northgate Courier");
+    assert_eq!(docs[1]["outlet"], "The Valley Ledger");
+    assert_eq!(docs[2]["outlet"], "Riverside Post");
+    assert_eq!(docs[2]["syndicated_from"], "The Valley Ledger");
+}
+
+#[test]
+fn text_offsets_are_file_offsets() {
+    let file = &samples()[0];
+    let bytes = std::fs::read(file).unwrap();
+    let output = compare(std::slice::from_ref(file), &[]);
+    let report = report(&output);
+    for s in report["documents"][0]["sentences"].as_array().unwrap() {
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        let from_file = String::from_utf8_lossy(&bytes[start..end])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(from_file, s["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn reports_are_deterministic() {
+    let first = compare(&samples(), &["--format", "json"]);
+    let second = compare(&samples(), &["--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn markdown_report_reads_as_text() {
+    let output = compare(&samples(), &["--format", "md"]);
+    assert!(output.status.success());
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.starts_with("# Parallax comparison"));
+    assert!(
+        md.contains("| d1 | The Valley Ledger | 2026-03-12 |"),
+        "{md}"
+    );
+    assert!(md.contains("Calder city council on Wednesday night approved"));
+    assert!(md.contains("(navigation): Skip to main content"));
+}
+
+#[test]
+fn output_file_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let output = compare(&samples(), &["-o", out.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    let written: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["documents"].as_array().unwrap().len(), 3);
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn user_metadata_overrides_detection() {
+    let output = compare(
+        &samples(),
+        &[
+            "--outlet",
+            "1=Courier (edited)",
+            "--date",
+            "3=2026-03-13",
+            "--title",
+            "2=My title",
+        ],
+    );
+    let report = report(&output);
+    assert_eq!(report["documents"][0]["outlet"], "Courier (edited)");
+    assert_eq!(report["documents"][1]["title"], "My title");
+    assert_eq!(report["documents"][2]["date"], "2026-03-13");
+}
+
+/// Each bad input: one clear message naming the file, the others still compared, exit 1.
+fn assert_bad_input(bad: &Path, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let output = compare(&[good.clone(), bad.to_path_buf()], &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "one message: {err}");
+    assert!(lines[0].contains(expected), "{err}");
+    assert!(
+        lines[0].contains(&*bad.to_string_lossy()),
+        "names the file: {err}"
+    );
+    let report = report(&output);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(report["documents"][0]["path"], good.to_str().unwrap());
+    assert_eq!(report["problems"][0]["path"], bad.to_str().unwrap());
+}
+
+#[test]
+fn missing_file() {
+    assert_bad_input(
+        Path::new("/nonexistent/parallax/article.txt"),
+        "file not found",
+    );
+}
+
+#[test]
+fn directory() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_bad_input(dir.path(), "is a directory");
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.txt");
+    std::fs::write(&path, "").unwrap();
+    assert_bad_input(&path, "the file is empty");
+}
+
+#[test]
+fn image_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photo.txt");
+    std::fs::write(
+        &path,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    )
+    .unwrap();
+    assert_bad_input(&path, "binary file (a PNG image)");
+}
+
+#[test]
+fn all_boilerplate_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("furniture.txt");
+    std::fs::write(&path, "Home\nNews\nSport\nWeather\n\nShare\nLeave a Reply\n© 2026 Kell Gazette. All rights reserved.\n").unwrap();
+    assert_bad_input(&path, "nothing left to compare");
+}
+
+#[test]
+fn invalid_utf8_is_read_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let legacy = dir.path().join("legacy.txt");
+    std::fs::write(
+        &legacy,
+        b"The caf\xe9 on Orm Quay reopened on Monday, its owner said.\n",
+    )
+    .unwrap();
+    let output = compare(&[good, legacy.clone()], &[]);
+    assert_eq!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not UTF-8; read as windows-1252") && err.contains(legacy.to_str().unwrap()),
+        "{err}"
+    );
+    let report = report(&output);
+    assert_eq!(
+        report["documents"][1]["sentences"][0]["text"],
+        "The café on Orm Quay reopened on Monday, its owner said."
+    );
+}
+
+#[test]
+fn every_input_bad_still_writes_a_report() {
+    let output = compare(
+        &[
+            PathBuf::from("/nonexistent/a.txt"),
+            PathBuf::from("/nonexistent/b.txt"),
+        ],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = report(&output);
+    assert!(report["documents"].as_array().unwrap().is_empty());
+    assert_eq!(report["problems"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(parallax(&["compare".as_ref()]).status.code(), Some(2));
+    assert_eq!(
+        compare(&samples(), &["--format", "pdf"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        compare(&samples(), &["--outlet", "9=Nobody"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        compare(&samples(), &["--date", "1=March 3"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        parallax(&["compare".as_ref(), "--bogus".as_ref(), "a.txt".as_ref()])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn unwritable_output_is_reported() {
+    let output = compare(&samples(), &["-o", "/nonexistent/dir/report.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write the report"));
+}
