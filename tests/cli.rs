@@ -1,4 +1,9 @@
 //! The headless `parallax compare`, driven as a user would: files in, report and exit code out.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing unwrap is a failing test"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -26,7 +31,7 @@ fn parallax(args: &[&std::ffi::OsStr]) -> Output {
 
 fn compare(files: &[PathBuf], extra: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> = vec!["compare".as_ref()];
-    args.extend(extra.iter().map(|a| a.as_ref()));
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
     args.extend(files.iter().map(|f| f.as_os_str()));
     parallax(&args)
 }

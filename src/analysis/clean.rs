@@ -761,7 +761,7 @@ fn gather_cues(
     cues.date = date_from(Some(Reason::Date)).or_else(|| date_from(Some(Reason::Byline)));
     let first_body = kept.iter().find(|k| k.role == Role::Body);
     if cues.date.is_none() {
-        cues.date = first_body.and_then(|k| metadata::dateline_date(&lines[k.number - 1].text[..]));
+        cues.date = first_body.and_then(|k| metadata::dateline_date(lines[k.number - 1].text));
     }
     // Reprint notices, anywhere.
     cues.syndicated_from = non_blank(lines).find_map(|i| metadata::reprint_source(lines[i].text));
@@ -771,12 +771,12 @@ fn gather_cues(
         .find_map(|i| metadata::outlet_self_reference(lines[i].text));
     let agency = first_body.and_then(|k| metadata::dateline_agency(lines[k.number - 1].text));
     cues.outlet = self_reference.clone().or_else(|| agency.clone());
-    if cues.syndicated_from.is_none() {
-        if let (Some(_), Some(agency)) = (&self_reference, agency) {
-            if metadata::is_wire_service(&agency) && Some(&agency) != self_reference.as_ref() {
-                cues.syndicated_from = Some(agency);
-            }
-        }
+    // A wire agency's dateline under another outlet's name marks wire copy.
+    if let (None, Some(own), Some(agency)) = (&cues.syndicated_from, &self_reference, agency)
+        && metadata::is_wire_service(&agency)
+        && &agency != own
+    {
+        cues.syndicated_from = Some(agency);
     }
     cues
 }

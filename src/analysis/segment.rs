@@ -267,10 +267,10 @@ fn breaks_here(before: &str, mark: char, next: char, next_word: &str) -> bool {
     }
     // An initial: a single capital letter ("F.").
     let mut letters = token.chars();
-    if let (Some(first), None) = (letters.next(), letters.next()) {
-        if first.is_uppercase() {
-            return false;
-        }
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
+        return false;
     }
     // A dotted abbreviation: "U.S.", "a.m.", "D.C.".
     if token.contains('.') && token.chars().filter(|c| *c == '.').count() >= 1 && token.len() <= 8 {

@@ -124,10 +124,9 @@ impl ParallaxApp {
                 .button("Open…")
                 .on_hover_text("Open articles (Ctrl+O)")
                 .clicked()
+                && let Some(paths) = pick_files()
             {
-                if let Some(paths) = pick_files() {
-                    commands.push(Command::Open(paths));
-                }
+                commands.push(Command::Open(paths));
             }
             if ui
                 .button("Samples")
@@ -284,10 +283,10 @@ impl eframe::App for ParallaxApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let _ = frame;
         let mut commands = Vec::new();
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
-            if let Some(paths) = pick_files() {
-                commands.push(Command::Open(paths));
-            }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O))
+            && let Some(paths) = pick_files()
+        {
+            commands.push(Command::Open(paths));
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         egui::Panel::left("documents")

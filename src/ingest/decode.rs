@@ -98,12 +98,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
         return finish(text.to_owned(), UTF_8, Vec::new());
     }
     if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        && encoding != UTF_8
     {
-        if encoding != UTF_8 {
-            let (text, _) = encoding.decode_without_bom_handling(bytes);
-            let note = format!("read as {}, the charset the page declares", encoding.name());
-            return finish(text.into_owned(), encoding, vec![note]);
-        }
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        let note = format!("read as {}, the charset the page declares", encoding.name());
+        return finish(text.into_owned(), encoding, vec![note]);
     }
     let (valid_multibyte, invalid) = utf8_evidence(bytes);
     if valid_multibyte > 0 && invalid * 20 <= valid_multibyte.max(1) {
