@@ -15,6 +15,7 @@ use crate::comparison::Problem;
 use crate::ingest::Metadata;
 use crate::load;
 use crate::report::{self, ReportFormat};
+use crate::save;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -161,7 +162,7 @@ fn compare(args: &CompareArgs) -> ExitCode {
     comparison.problems = problems;
     let text = report::render(&comparison, args.format);
     let written = match &args.output {
-        Some(path) => report::write_atomically(path, text.as_bytes())
+        Some(path) => save::write_atomically(path, text.as_bytes())
             .map_err(|error| format!("cannot write the report ({error}): {}", path.display())),
         None => std::io::stdout()
             .lock()

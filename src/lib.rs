@@ -2,8 +2,8 @@
 //!
 //! The pipeline is pure and ends in one hand-off type, [`comparison::Comparison`]:
 //! [`ingest`] (bytes → text) → [`analysis`] (clean, segment, and later quotes, alignment,
-//! framing) → `Comparison`, which the [`app`] and every [`report`] read. Only [`load`], the
-//! app and the command line touch the file system.
+//! framing) → `Comparison`, which the [`app`] and every [`report`] read. Only [`load`], [`save`],
+//! the app and the command line touch the file system.
 
 pub mod analysis;
 pub mod app;
@@ -12,3 +12,4 @@ pub mod comparison;
 pub mod ingest;
 pub mod load;
 pub mod report;
+pub mod save;

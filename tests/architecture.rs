@@ -1,0 +1,45 @@
+//! The pure core stays pure: analysis, ingest, the Comparison and the report writers never import
+//! the UI crates or touch the file system (STYLE.md, rule 1).
+
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{e}: {}", dir.display()))
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_core_imports_no_ui_and_no_file_system() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for part in ["analysis", "ingest", "report"] {
+        rust_files(&src.join(part), &mut files);
+    }
+    files.push(src.join("comparison.rs"));
+    assert!(files.len() >= 8, "found the core's sources: {files:?}");
+    let forbidden = [
+        "egui",
+        "eframe",
+        "rfd::",
+        "std::fs",
+        "File::",
+        "read_to_string",
+        "std::env",
+        "std::process",
+    ];
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for word in forbidden {
+            assert!(!text.contains(word), "{} uses {word}", file.display());
+        }
+    }
+}
