@@ -54,7 +54,14 @@ mod tests {
         std::fs::create_dir(&target).unwrap();
         std::fs::write(target.join("keep.txt"), "kept").unwrap();
         assert!(write_atomically(&target, b"new").is_err());
-        assert_eq!(std::fs::read_to_string(target.join("keep.txt")).unwrap(), "kept");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary left");
+        assert_eq!(
+            std::fs::read_to_string(target.join("keep.txt")).unwrap(),
+            "kept"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
     }
 }

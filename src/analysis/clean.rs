@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::metadata;
+use super::metadata::{self, regex};
 
 /// Why a line was taken out of the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -202,13 +202,6 @@ pub fn clean(text: &str) -> Cleaned {
 
 // ---------------------------------------------------------------------------------------------
 // Pass 1: what a line says by itself.
-
-fn regex(pattern: &str) -> Regex {
-    // The patterns are literals checked by the tests below; an invalid one is a programming error
-    // caught on the first test run, so falling back to a never-matching regex is only a guard.
-    Regex::new(pattern)
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
-}
 
 /// Lower-cases and strips surrounding symbols, for comparing a line with a phrase list.
 fn normalize(text: &str) -> String {

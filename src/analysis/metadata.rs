@@ -13,8 +13,14 @@ use regex::Regex;
 
 use super::clean::word_count;
 
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern)
+/// Compiles a pattern, with ASCII word boundaries: a Unicode `\b` makes the regex engine fall
+/// back to its slowest matcher on non-ASCII text, and the words these patterns look for are
+/// ASCII.
+pub(crate) fn regex(pattern: &str) -> Regex {
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+    // The patterns are literals that the unit tests exercise; should one ever fail to compile,
+    // a never-matching regex keeps the program running.
+    Regex::new(&pattern)
         .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Runs `parallax compare` over real article folders and checks each report against the JSON
+contract (docs/report-json.md of the design): fields, types, ids, offsets, determinism.
+
+  python3 .ci/check-reports.py BIN CORPUS_DIR
+
+CORPUS_DIR holds `seeds/` (one folder of articles) and `basil-dev/` (one folder per event).
+Exits non-zero on the first folder whose report breaks the contract.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+
+def fail(folder, message):
+    print(f"check-reports: {folder}: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def check(folder, report, files):
+    top = ["schema", "generator", "documents", "quotes", "quote_groups", "sentence_groups", "framing", "omissions"]
+    for key in top:
+        if key not in report:
+            fail(folder, f"missing top-level field {key}")
+    if report["schema"] != "parallax.report/1":
+        fail(folder, f"schema is {report['schema']!r}")
+    for key in top[2:]:
+        if not isinstance(report[key], list):
+            fail(folder, f"{key} is not a list")
+    docs = report["documents"]
+    if len(docs) != len(files):
+        fail(folder, f"{len(docs)} documents for {len(files)} files; problems: {report.get('problems')}")
+    for i, (doc, path) in enumerate(zip(docs, files)):
+        if doc["id"] != f"d{i}" or doc["path"] != path:
+            fail(folder, f"document {i} is {doc['id']} {doc['path']}")
+        for key in ["title", "outlet", "date", "syndicated_from"]:
+            if key not in doc or not (doc[key] is None or isinstance(doc[key], str)):
+                fail(folder, f"{doc['id']}.{key} missing or not a string/null")
+        if doc["date"] is not None and not (len(doc["date"]) == 10 and doc["date"][4] == "-" and doc["date"][7] == "-"):
+            fail(folder, f"{doc['id']}.date {doc['date']!r} is not ISO")
+        source = open(path, "rb").read()
+        lines = source.decode("utf-8", errors="replace").split("\n")
+        kept = doc["kept_lines"]
+        if not kept or kept != sorted(set(kept)) or kept[-1] > len(lines):
+            fail(folder, f"{doc['id']}.kept_lines out of order or range")
+        removed_lines = {r["line"] for r in doc["removed"]}
+        if removed_lines & set(kept):
+            fail(folder, f"{doc['id']}: a line both kept and removed")
+        for r in doc["removed"]:
+            if not r.get("reason") or not isinstance(r.get("text"), str):
+                fail(folder, f"{doc['id']}: removed line without reason or text")
+        if not doc["sentences"]:
+            fail(folder, f"{doc['id']}: no sentences")
+        previous_end = 0
+        for n, s in enumerate(doc["sentences"]):
+            if s["index"] != n or not (previous_end <= s["start"] < s["end"] <= len(source)):
+                fail(folder, f"{doc['id']} sentence {n}: bad index or offsets")
+            piece = source[s["start"]:s["end"]].decode("utf-8", errors="replace")
+            if " ".join(piece.split()) != s["text"]:
+                fail(folder, f"{doc['id']} sentence {n}: offsets do not give its text")
+            previous_end = s["end"]
+
+
+def run(binary, folder, files):
+    out = []
+    for _ in range(2):
+        p = subprocess.run([binary, "compare", "--format", "json", *files], capture_output=True, timeout=300)
+        if p.returncode != 0:
+            fail(folder, f"exit {p.returncode}: {p.stderr.decode(errors='replace')[:400]}")
+        out.append(p.stdout)
+    if out[0] != out[1]:
+        fail(folder, "two runs gave different reports")
+    return json.loads(out[0])
+
+
+def main():
+    binary, corpus = sys.argv[1], sys.argv[2]
+    folders = [os.path.join(corpus, "seeds")] + sorted(glob.glob(os.path.join(corpus, "basil-dev", "*")))
+    checked = 0
+    for folder in folders:
+        files = sorted(f for f in glob.glob(os.path.join(folder, "*")) if f.endswith((".txt", ".md", ".html", ".htm")))
+        if not files:
+            continue
+        check(folder, run(binary, folder, files), files)
+        checked += 1
+    if checked == 0:
+        fail(corpus, "no article folders found")
+    print(f"check-reports: {checked} folders, every report valid and deterministic")
+
+
+if __name__ == "__main__":
+    main()
