@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{self, Input};
-use crate::comparison::Problem;
 use crate::ingest::Metadata;
 use crate::load;
 use crate::report::{self, ReportFormat};
@@ -139,18 +138,12 @@ fn compare(args: &CompareArgs) -> ExitCode {
     for (path, user) in args.files.iter().zip(user) {
         match load::load_path(path) {
             Ok(source) => inputs.push(Input { source, user }),
-            Err(error) => problems.push(Problem {
-                path: error.path().to_owned(),
-                message: error.to_string(),
-            }),
+            Err(error) => problems.push(error.to_problem()),
         }
     }
     let mut comparison = analysis::analyze(&inputs);
-    for problem in &comparison.problems {
+    for problem in problems.iter().chain(&comparison.problems) {
         eprintln!("parallax: {}: {}", problem.message, problem.path);
-    }
-    for problem in &problems {
-        eprintln!("parallax: {}", problem.message);
     }
     for document in &comparison.documents {
         for note in &document.notes {

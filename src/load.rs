@@ -12,37 +12,38 @@ use crate::ingest::{self, IngestError, Source};
 /// The largest input read. Larger files are refused with a message rather than read into memory.
 pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
 
-/// Why a path could not be loaded. The path comes last in the message.
+/// A path that could not be loaded: what went wrong, then the path (last, as in every message).
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("file not found: {path}")]
-    NotFound { path: String },
-    #[error("this is a directory, not a file: {path}")]
-    Directory { path: String },
-    #[error("permission denied, cannot read: {path}")]
-    PermissionDenied { path: String },
-    #[error("the file is too large ({size} bytes; the limit is {limit} bytes): {path}")]
-    TooLarge { size: u64, limit: u64, path: String },
-    #[error("cannot read ({source}): {path}")]
-    Io {
-        source: std::io::Error,
-        path: String,
-    },
-    #[error("{source}: {path}")]
-    Ingest { source: IngestError, path: String },
+#[error("{kind}: {path}")]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    pub path: String,
+}
+
+/// What went wrong loading a path.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadErrorKind {
+    #[error("file not found")]
+    NotFound,
+    #[error("this is a directory, not a file")]
+    Directory,
+    #[error("permission denied, cannot read the file")]
+    PermissionDenied,
+    #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("cannot read the file ({0})")]
+    Io(std::io::Error),
+    #[error(transparent)]
+    Ingest(IngestError),
 }
 
 impl LoadError {
-    /// The path the error is about.
+    /// The problem as the report lists it: the path, and what is wrong with it.
     #[must_use]
-    pub fn path(&self) -> &str {
-        match self {
-            LoadError::NotFound { path }
-            | LoadError::Directory { path }
-            | LoadError::PermissionDenied { path }
-            | LoadError::TooLarge { path, .. }
-            | LoadError::Io { path, .. }
-            | LoadError::Ingest { path, .. } => path,
+    pub fn to_problem(&self) -> crate::comparison::Problem {
+        crate::comparison::Problem {
+            path: self.path.clone(),
+            message: self.kind.to_string(),
         }
     }
 }
@@ -53,30 +54,32 @@ impl LoadError {
 /// A missing, unreadable, oversized or non-text file.
 pub fn load_path(path: &Path) -> Result<Source, LoadError> {
     let name = path.to_string_lossy().into_owned();
-    let io_error = |source: std::io::Error| match source.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path: name.clone() },
-        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path: name.clone() },
-        _ => LoadError::Io {
-            source,
-            path: name.clone(),
-        },
+    let fail = |kind| LoadError {
+        kind,
+        path: name.clone(),
+    };
+    let io_error = |source: std::io::Error| {
+        fail(match source.kind() {
+            std::io::ErrorKind::NotFound => LoadErrorKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => LoadErrorKind::PermissionDenied,
+            _ => LoadErrorKind::Io(source),
+        })
     };
     let meta = std::fs::metadata(path).map_err(io_error)?;
     if meta.is_dir() {
-        return Err(LoadError::Directory { path: name });
+        return Err(fail(LoadErrorKind::Directory));
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(LoadError::TooLarge {
+        return Err(fail(LoadErrorKind::TooLarge {
             size: meta.len(),
             limit: MAX_INPUT_BYTES,
-            path: name,
-        });
+        }));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io_error)?;
-    ingest::ingest(&name, &bytes).map_err(|source| LoadError::Ingest { source, path: name })
+    ingest::ingest(&name, &bytes).map_err(|source| fail(LoadErrorKind::Ingest(source)))
 }
 
 /// Loads every path, keeping the good ones in order and collecting the failures.

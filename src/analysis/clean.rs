@@ -185,7 +185,8 @@ pub fn clean(text: &str) -> Cleaned {
         match (verdicts[index], roles[index]) {
             (Some(reason), _) => cleaned.removed.push(RemovedLine {
                 line: line.number,
-                text: line.text.to_owned(),
+                // Squeezed: Markdown's blanked markup would otherwise show as gaps.
+                text: line.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 reason,
             }),
             (None, role) => cleaned.kept.push(KeptLine {

@@ -84,10 +84,8 @@ impl ParallaxApp {
             Command::Open(paths) => {
                 let (sources, errors) = load::load_paths(&paths);
                 self.inputs.extend(sources.into_iter().map(Input::from));
-                self.load_problems.extend(errors.iter().map(|e| Problem {
-                    path: e.path().to_owned(),
-                    message: e.to_string(),
-                }));
+                self.load_problems
+                    .extend(errors.iter().map(load::LoadError::to_problem));
                 self.reanalyze();
             }
             Command::OpenSamples => {
@@ -186,16 +184,28 @@ impl ParallaxApp {
             });
             return;
         }
+        // Columns share the width; past a few articles they keep a readable minimum and scroll.
+        let count = self.comparison.documents.len() as f32;
+        // Between columns: a separator with spacing either side; inside each: its scroll bar.
+        let gaps = (count - 1.0) * (ui.spacing().item_spacing.x * 2.0 + 1.0)
+            + count
+                * (ui.spacing().scroll.bar_width
+                    + ui.spacing().scroll.bar_inner_margin
+                    + ui.spacing().scroll.bar_outer_margin);
+        let width = ((ui.available_width() - gaps) / count).max(theme::MIN_COLUMN_WIDTH);
         egui::ScrollArea::horizontal()
             .id_salt("columns")
             .show(ui, |ui| {
                 ui.horizontal_top(|ui| {
-                    for (document, rows) in self.comparison.documents.iter().zip(&self.columns) {
+                    let columns = self.comparison.documents.iter().zip(&self.columns);
+                    for (index, (document, rows)) in columns.enumerate() {
+                        if index > 0 {
+                            ui.separator();
+                        }
                         ui.vertical(|ui| {
-                            ui.set_width(theme::COLUMN_WIDTH);
+                            ui.set_width(width);
                             column_ui(ui, document, rows, self.settings.show_removed);
                         });
-                        ui.separator();
                     }
                 });
             });
@@ -354,5 +364,59 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<()> {
             )
             .map_err(|glow_error| anyhow::anyhow!("cannot open a window: {glow_error}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_change_state_without_a_window() {
+        let mut app = ParallaxApp::with_samples();
+        assert_eq!(app.comparison().documents.len(), 3);
+        assert!(app.comparison().problems.is_empty());
+        // Each column starts with the title and carries the removed lines too.
+        let first = &app.columns[0];
+        assert!(matches!(
+            &first
+                .iter()
+                .find(|(_, r)| matches!(r, Row::Paragraph { .. }))
+                .unwrap()
+                .1,
+            Row::Paragraph {
+                role: Role::Title,
+                ..
+            }
+        ));
+        assert!(first.iter().any(|(_, r)| matches!(
+            r,
+            Row::Removed {
+                reason: "navigation",
+                ..
+            }
+        )));
+        assert!(
+            first.windows(2).all(|w| w[0].0 <= w[1].0),
+            "rows in source order"
+        );
+
+        app.handle(Command::ShowRemoved(true));
+        assert!(app.settings.show_removed);
+
+        app.handle(Command::Open(vec![PathBuf::from(
+            "/nonexistent/parallax.txt",
+        )]));
+        assert_eq!(app.comparison().documents.len(), 3, "the others stay open");
+        assert_eq!(app.comparison().problems.len(), 1);
+        assert!(
+            app.comparison().problems[0]
+                .message
+                .contains("file not found")
+        );
+
+        app.handle(Command::CloseAll);
+        assert!(app.comparison().documents.is_empty());
+        assert!(app.comparison().problems.is_empty());
     }
 }

@@ -8,5 +8,5 @@ pub const MUTED: Color32 = Color32::from_gray(140);
 pub const REMOVED: Color32 = Color32::from_gray(120);
 /// Inputs that failed.
 pub const ERROR: Color32 = Color32::from_rgb(220, 80, 70);
-/// Width of one article column.
-pub const COLUMN_WIDTH: f32 = 380.0;
+/// The narrowest an article column gets before the columns scroll sideways.
+pub const MIN_COLUMN_WIDTH: f32 = 320.0;
