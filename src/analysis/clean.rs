@@ -104,6 +104,8 @@ pub enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
     pub number: usize,
+    /// The last source line, when a hard-wrapped paragraph spans several (else `number`).
+    pub last: usize,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
@@ -112,6 +114,8 @@ pub struct Line<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeptLine {
     pub number: usize,
+    /// The last source line of a hard-wrapped paragraph (else `number`).
+    pub last: usize,
     pub start: usize,
     pub end: usize,
     pub role: Role,
@@ -152,6 +156,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let trimmed = body.trim_matches(is_space);
         out.push(Line {
             number: index + 1,
+            last: index + 1,
             start: offset + lead,
             end: offset + lead + trimmed.len(),
             text: trimmed,
@@ -169,7 +174,8 @@ pub fn is_space(c: char) -> bool {
 /// Separates article lines from furniture and gathers metadata cues.
 #[must_use]
 pub fn clean(text: &str) -> Cleaned {
-    let lines = lines(text);
+    let physical = lines(text);
+    let lines = join_wrapped(text, &physical);
     let mut verdicts: Vec<Option<Reason>> = lines.iter().map(|l| judge_alone(l.text)).collect();
     mark_teaser_headlines(&lines, &mut verdicts);
     mark_menus(&lines, &mut verdicts);
@@ -183,21 +189,26 @@ pub fn clean(text: &str) -> Cleaned {
             continue;
         }
         match (verdicts[index], roles[index]) {
-            (Some(reason), _) => cleaned.removed.push(RemovedLine {
-                line: line.number,
-                // Squeezed: Markdown's blanked markup would otherwise show as gaps.
-                text: line.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                reason,
-            }),
+            (Some(reason), _) => {
+                for part in &physical[line.number - 1..line.last] {
+                    cleaned.removed.push(RemovedLine {
+                        line: part.number,
+                        // Squeezed: Markdown's blanked markup would otherwise show as gaps.
+                        text: part.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        reason,
+                    });
+                }
+            }
             (None, role) => cleaned.kept.push(KeptLine {
                 number: line.number,
+                last: line.last,
                 start: line.start,
                 end: line.end,
                 role,
             }),
         }
     }
-    cleaned.cues = gather_cues(&lines, &verdicts, &cleaned.kept, title);
+    cleaned.cues = gather_cues(text, &lines, &verdicts, &cleaned.kept, title);
     cleaned
 }
 
@@ -558,6 +569,63 @@ fn is_byline(text: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Hard-wrapped text.
+
+/// Joins the lines of hard-wrapped paragraphs (text wrapped at a fixed width, as in e-mail and
+/// much Markdown) into one logical line each, so the later passes judge paragraphs, not
+/// fragments. A file counts as wrapped when its longer lines all end near one width; a line
+/// then continues into the next when the next line's first word would not have fitted on it.
+/// Text that is not wrapped comes back line for line.
+fn join_wrapped<'a>(text: &'a str, physical: &[Line<'a>]) -> Vec<Line<'a>> {
+    let Some(width) = wrap_width(physical) else {
+        return physical.to_vec();
+    };
+    let mut lines: Vec<Line<'a>> = Vec::with_capacity(physical.len());
+    for (index, line) in physical.iter().enumerate() {
+        let continues = {
+            index > 0
+                && !line.text.is_empty()
+                && lines.last().is_some_and(|previous: &Line<'_>| {
+                    let tail = physical[index - 1].text;
+                    let first_word = line.text.split_whitespace().next().unwrap_or("");
+                    // Wrappers differ by a column or two (some count the trailing space).
+                    let no_room = tail.chars().count() + 1 + first_word.chars().count() + 2 > width;
+                    let lower = first_word.chars().next().is_some_and(char::is_lowercase);
+                    previous.last == index && !tail.is_empty() && (no_room || lower)
+                })
+        };
+        match lines.last_mut() {
+            Some(previous) if continues => {
+                previous.last = line.number;
+                previous.end = line.end;
+                previous.text = &text[previous.start..previous.end];
+            }
+            _ => lines.push(*line),
+        }
+    }
+    lines
+}
+
+/// The wrap width of a hard-wrapped file, or `None` when its lines are not wrapped.
+fn wrap_width(physical: &[Line<'_>]) -> Option<usize> {
+    let long: Vec<usize> = physical
+        .iter()
+        .map(|l| l.text.chars().count())
+        .filter(|&n| n >= 40)
+        .collect();
+    let width = long.iter().copied().max()?;
+    // Wrapped text: at least five long lines, none past 100 characters, most within 15 of the
+    // widest, and lines that follow one another (a wrapped paragraph has several).
+    let near = long.iter().filter(|&&n| n + 15 >= width).count();
+    let followed = physical
+        .windows(2)
+        .filter(|w| w[0].text.chars().count() >= 40 && w[1].text.chars().count() >= 20)
+        .count();
+    (long.len() >= 5 && width <= 100 && near * 3 >= long.len() * 2 && followed * 2 >= long.len())
+        .then_some(width)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Pass 2: where a line stands.
 
 /// Indices of the non-blank lines, in order.
@@ -731,6 +799,7 @@ fn mark_head_and_tail(
 // Metadata cues.
 
 fn gather_cues(
+    text: &str,
     lines: &[Line<'_>],
     verdicts: &[Option<Reason>],
     kept: &[KeptLine],
@@ -755,7 +824,7 @@ fn gather_cues(
     cues.date = date_from(Some(Reason::Date)).or_else(|| date_from(Some(Reason::Byline)));
     let first_body = kept.iter().find(|k| k.role == Role::Body);
     if cues.date.is_none() {
-        cues.date = first_body.and_then(|k| metadata::dateline_date(lines[k.number - 1].text));
+        cues.date = first_body.and_then(|k| metadata::dateline_date(&text[k.start..k.end]));
     }
     // Reprint notices, anywhere.
     cues.syndicated_from = non_blank(lines).find_map(|i| metadata::reprint_source(lines[i].text));
@@ -763,7 +832,7 @@ fn gather_cues(
     let self_reference = non_blank(lines)
         .filter(|&i| verdicts[i].is_some())
         .find_map(|i| metadata::outlet_self_reference(lines[i].text));
-    let agency = first_body.and_then(|k| metadata::dateline_agency(lines[k.number - 1].text));
+    let agency = first_body.and_then(|k| metadata::dateline_agency(&text[k.start..k.end]));
     cues.outlet = self_reference.clone().or_else(|| agency.clone());
     // A wire agency's dateline under another outlet's name marks wire copy.
     if let (None, Some(own), Some(agency)) = (&cues.syndicated_from, &self_reference, agency)
@@ -998,6 +1067,30 @@ mod tests {
     fn a_file_of_furniture_keeps_nothing() {
         let text = "Home\nNews\nSport\nWeather\n\nShare\nLeave a Reply\n";
         assert!(clean(text).kept.is_empty());
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_judged_whole() {
+        let text = "Ferry strike ends after two weeks\n\nThe ferry between Kell and Orm resumed on Monday after a two-week\nstrike that stranded hundreds of commuters and left the island's\nshops short of supplies for most of the month.\n\nCrews accepted a pay offer late on Sunday, the union said, ending a\ndispute that began when the operator cut overtime rates without\nconsulting the workforce or the island council.\n\nShare\n";
+        let cleaned = clean(text);
+        let kept: Vec<(usize, usize, Role)> = cleaned
+            .kept
+            .iter()
+            .map(|k| (k.number, k.last, k.role))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![(1, 1, Role::Title), (3, 5, Role::Body), (7, 9, Role::Body)]
+        );
+        assert_eq!(cleaned.removed.len(), 1);
+    }
+
+    #[test]
+    fn long_unwrapped_lines_are_not_joined() {
+        let text = "A headline for a story about the river\nThe river rose by a metre overnight and flooded the lower town, officials said on Monday morning.\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.kept.len(), 2);
+        assert_eq!(cleaned.kept[0].role, Role::Title);
     }
 
     #[test]

@@ -80,7 +80,11 @@ fn prepare(id: String, input: &Input) -> Result<Document, String> {
         format: source.format,
         encoding: source.encoding.to_owned(),
         notes: source.notes.clone(),
-        kept_lines: cleaned.kept.iter().map(|k| k.number).collect(),
+        kept_lines: cleaned
+            .kept
+            .iter()
+            .flat_map(|k| k.number..=k.last)
+            .collect(),
         removed: cleaned.removed,
         paragraphs: segments.paragraphs,
         sentences: segments.sentences,

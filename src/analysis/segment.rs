@@ -100,7 +100,7 @@ fn paragraphs(text: &str, kept: &[KeptLine]) -> Vec<Paragraph> {
                 || current.chars().next().is_some_and(char::is_lowercase);
             if adjacent && same_role && mid_sentence {
                 last.end = line.end;
-                last.last_line = line.number;
+                last.last_line = line.last;
                 continue;
             }
         }
@@ -109,7 +109,7 @@ fn paragraphs(text: &str, kept: &[KeptLine]) -> Vec<Paragraph> {
             end: line.end,
             role: line.role,
             first_line: line.number,
-            last_line: line.number,
+            last_line: line.last,
         });
     }
     out
@@ -415,6 +415,7 @@ mod tests {
         let text = "Putin’s U.S. counterpart didn't say 3,000 or 3.5 — well-known.";
         let kept = [KeptLine {
             number: 1,
+            last: 1,
             start: 0,
             end: text.len(),
             role: Role::Body,
@@ -444,18 +445,21 @@ mod tests {
         let kept = [
             KeptLine {
                 number: 1,
+                last: 1,
                 start: 0,
                 end: 24,
                 role: Role::Body,
             },
             KeptLine {
                 number: 2,
+                last: 2,
                 start: 25,
                 end: 52,
                 role: Role::Body,
             },
             KeptLine {
                 number: 3,
+                last: 3,
                 start: 53,
                 end: 77,
                 role: Role::Body,

@@ -26,16 +26,25 @@ pub fn to_plain(source: &str) -> String {
         }
         out.push_str(newline);
     }
+    // Inline markup last, over the whole text: links and emphasis may span wrapped lines.
+    let mut bytes = out.into_bytes();
+    blank_inline(&mut bytes);
+    // Only ASCII bytes were replaced by ASCII spaces, so this cannot fail; fall back to the
+    // source rather than panic if it ever did.
+    let out = String::from_utf8(bytes).unwrap_or_else(|_| source.to_owned());
     debug_assert_eq!(out.len(), source.len());
     out
 }
 
+/// Longest inline tag and link blanked, in bytes.
+const MAX_TAG: usize = 200;
+const MAX_LINK: usize = 600;
+
+/// A line of spaces as long in bytes as `s` (a carriage return is kept).
 fn blank(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '\r' { '\r' } else { ' ' })
-        .flat_map(|c| std::iter::repeat_n(c, 1))
-        .collect::<String>()
-        + &" ".repeat(s.len() - s.chars().count())
+    s.bytes()
+        .map(|b| if b == b'\r' { '\r' } else { ' ' })
+        .collect()
 }
 
 /// `---`, `***`, `___`, `===` lines: thematic breaks and setext underlines.
@@ -56,7 +65,7 @@ fn is_link_definition(trimmed: &str) -> bool {
             .is_some_and(|i| !trimmed[1..i].contains(']'))
 }
 
-/// Blanks block markers at the line start, then inline markup.
+/// Blanks block markers at the line start.
 fn plain_line(line: &str) -> String {
     let mut bytes = line.as_bytes().to_vec();
     let mut i = bytes.iter().take_while(|b| **b == b' ').count();
@@ -82,9 +91,6 @@ fn plain_line(line: &str) -> String {
     } else if let Some(width) = list_marker(&bytes[i..]) {
         bytes[i..i + width].fill(b' ');
     }
-    blank_inline(&mut bytes);
-    // Only ASCII bytes were replaced by ASCII spaces, so this cannot fail; fall back to the
-    // line itself rather than panic if it ever did.
     String::from_utf8(bytes).unwrap_or_else(|_| line.to_owned())
 }
 
@@ -146,12 +152,13 @@ fn blank_inline(bytes: &mut [u8]) {
                 None => i += 1,
             },
             b'<' => {
-                let close = bytes[i..].iter().position(|b| *b == b'>').map(|p| i + p);
+                let window = &bytes[i..len.min(i + MAX_TAG)];
+                let close = window.iter().position(|b| *b == b'>').map(|p| i + p);
                 let is_tag = bytes
                     .get(i + 1)
                     .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!');
                 match close {
-                    Some(close) if is_tag && close - i < 200 => {
+                    Some(close) if is_tag => {
                         bytes[i..=close].fill(b' ');
                         i = close + 1;
                     }
@@ -166,9 +173,14 @@ fn blank_inline(bytes: &mut [u8]) {
 /// For `[text](target)` or `[text][ref]` starting at `open`, the index of `]` and one past the
 /// end of the target.
 fn link_end(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
+    // Scans are bounded and stop at a blank line, so unbalanced brackets stay linear.
+    let bytes = &bytes[..bytes.len().min(open + MAX_LINK)];
     let mut depth = 0usize;
     let mut close = None;
     for (k, &b) in bytes.iter().enumerate().skip(open) {
+        if b == b'\n' && bytes.get(k + 1) == Some(&b'\n') {
+            return None;
+        }
         match b {
             b'[' => depth += 1,
             b']' => {
@@ -188,7 +200,13 @@ fn link_end(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     let _ = opener;
-    let end = bytes[close + 2..].iter().position(|b| *b == closer)? + close + 3;
+    let target = &bytes[close + 2..];
+    let end = target
+        .iter()
+        .take_while(|b| **b != b'\n' || closer == b')')
+        .position(|b| *b == closer)?
+        + close
+        + 3;
     Some((close, end))
 }
 
@@ -233,6 +251,23 @@ mod tests {
     fn code_fences_are_blank() {
         let md = "Before.\n```\nlet x = 1;\n```\nAfter.\n";
         assert_eq!(squash(&to_plain(md)), "Before. After.");
+    }
+
+    #[test]
+    fn links_and_emphasis_across_wrapped_lines() {
+        let md = "*A standfirst that wraps onto\na second line* and ![an image whose alt\ntext wraps](img/a.jpg) then [a link\nthat wraps](https://example.org/x) end.\n";
+        assert_eq!(
+            squash(&to_plain(md)),
+            "A standfirst that wraps onto a second line and then a link that wraps end."
+        );
+    }
+
+    #[test]
+    fn unbalanced_markup_stays_linear_and_intact() {
+        let md = "[".repeat(50_000) + &"<".repeat(50_000) + "text";
+        let plain = to_plain(&md);
+        assert_eq!(plain.len(), md.len());
+        assert!(plain.ends_with("text"));
     }
 
     #[test]

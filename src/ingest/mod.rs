@@ -146,6 +146,8 @@ mod tests {
     fn errors_say_what_is_wrong() {
         let err = ingest("x.txt", b"").unwrap_err();
         assert_eq!(err.to_string(), "the file is empty");
+        let err = ingest("page.html", b"<html><body>  </body></html>").unwrap_err();
+        assert_eq!(err, IngestError::NoArticleInPage);
         let err = ingest("x.png", b"\x89PNG\r\n\x1a\n....").unwrap_err();
         assert_eq!(
             err.to_string(),
