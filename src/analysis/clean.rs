@@ -109,6 +109,8 @@ pub struct Line<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// Number of words, counted once.
+    pub words: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,6 +162,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             start: offset + lead,
             end: offset + lead + trimmed.len(),
             text: trimmed,
+            words: word_count(trimmed),
         });
         offset += raw.len();
     }
@@ -176,11 +179,16 @@ pub fn is_space(c: char) -> bool {
 pub fn clean(text: &str) -> Cleaned {
     let physical = lines(text);
     let lines = join_wrapped(text, &physical);
-    let mut verdicts: Vec<Option<Reason>> = lines.iter().map(|l| judge_alone(l.text)).collect();
+    let norms: Vec<String> = lines.iter().map(|l| normalize(l.text)).collect();
+    let mut verdicts: Vec<Option<Reason>> = lines
+        .iter()
+        .zip(&norms)
+        .map(|(l, norm)| judge_line(l, norm))
+        .collect();
     mark_teaser_headlines(&lines, &mut verdicts);
     mark_menus(&lines, &mut verdicts);
-    let title = choose_title(&lines, &verdicts);
-    mark_repeats(&lines, &mut verdicts, title);
+    let title = choose_title(&lines, &norms, &verdicts);
+    mark_repeats(&lines, &norms, &mut verdicts, title);
     let roles = mark_head_and_tail(&lines, &mut verdicts, title);
 
     let mut cleaned = Cleaned::default();
@@ -472,24 +480,31 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// A line of running text: a sentence of six words or more, or a long stretch of words.
-fn is_prose(text: &str) -> bool {
-    let words = word_count(text);
-    words >= 6 && ends_sentence(text) || words >= 20
+fn is_prose(line: &Line<'_>) -> bool {
+    line.words >= 6 && ends_sentence(line.text) || line.words >= 20
 }
 
 /// A line that reads as a sentence, however short ("Her neighbour agreed."). Headlines,
 /// labels and lists of links do not end like sentences.
-fn is_sentence(text: &str) -> bool {
-    word_count(text) >= 3 && ends_sentence(text) || is_prose(text)
+fn is_sentence(line: &Line<'_>) -> bool {
+    line.words >= 3 && ends_sentence(line.text) || line.words >= 20
 }
 
+#[cfg(test)]
 fn judge_alone(text: &str) -> Option<Reason> {
+    judge(text, &normalize(text), word_count(text))
+}
+
+fn judge_line(line: &Line<'_>, norm: &str) -> Option<Reason> {
+    judge(line.text, norm, line.words)
+}
+
+/// Pass 1 for one line, given its normalised text and word count.
+fn judge(text: &str, norm: &str, words: usize) -> Option<Reason> {
     if text.is_empty() {
         return None;
     }
-    let norm = normalize(text);
-    let words = word_count(text);
-    let in_list = |list: &[&str]| list.contains(&norm.as_str());
+    let in_list = |list: &[&str]| list.contains(&norm);
     if TEMPLATE.is_match(text) {
         return Some(Reason::Template);
     }
@@ -502,7 +517,7 @@ fn judge_alone(text: &str) -> Option<Reason> {
     {
         return Some(Reason::Comments);
     }
-    if in_list(SHARE) || SHARE_COUNT.is_match(&norm) {
+    if in_list(SHARE) || SHARE_COUNT.is_match(norm) {
         return Some(Reason::Share);
     }
     if in_list(ADVERTISEMENT) {
@@ -599,6 +614,7 @@ fn join_wrapped<'a>(text: &'a str, physical: &[Line<'a>]) -> Vec<Line<'a>> {
                 previous.last = line.number;
                 previous.end = line.end;
                 previous.text = &text[previous.start..previous.end];
+                previous.words += line.words;
             }
             _ => lines.push(*line),
         }
@@ -644,8 +660,8 @@ fn mark_teaser_headlines(lines: &[Line<'_>], verdicts: &mut [Option<Reason>]) {
         let (marker, next) = (pair[0], pair[1]);
         if TEASER_MARKER_ONLY.is_match(lines[marker].text)
             && verdicts[next].is_none()
-            && !is_prose(lines[next].text)
-            && word_count(lines[next].text) <= 25
+            && !is_prose(&lines[next])
+            && lines[next].words <= 25
         {
             verdicts[marker] = Some(Reason::Teaser);
             verdicts[next] = Some(Reason::Teaser);
@@ -656,8 +672,7 @@ fn mark_teaser_headlines(lines: &[Line<'_>], verdicts: &mut [Option<Reason>]) {
 /// Three or more consecutive short lines (no blank line between) form a menu.
 fn mark_menus(lines: &[Line<'_>], verdicts: &mut [Option<Reason>]) {
     let short = |l: &Line<'_>| {
-        let words = word_count(l.text);
-        !l.text.is_empty() && words <= 6 && (!ends_sentence(l.text) || words <= 3)
+        !l.text.is_empty() && l.words <= 6 && (!ends_sentence(l.text) || l.words <= 3)
     };
     let mut start = 0;
     while start < lines.len() {
@@ -676,28 +691,27 @@ fn mark_menus(lines: &[Line<'_>], verdicts: &mut [Option<Reason>]) {
 
 /// The headline: among the lines before the first prose paragraph, the one repeated most
 /// (pages often repeat their headline), else the first headline-shaped line.
-fn choose_title(lines: &[Line<'_>], verdicts: &[Option<Reason>]) -> Option<usize> {
+fn choose_title(
+    lines: &[Line<'_>],
+    norms: &[String],
+    verdicts: &[Option<Reason>],
+) -> Option<usize> {
     let head: Vec<usize> = non_blank(lines)
-        .take_while(|&i| verdicts[i].is_some() || !is_sentence(lines[i].text))
+        .take_while(|&i| verdicts[i].is_some() || !is_sentence(&lines[i]))
         .filter(|&i| verdicts[i].is_none())
         .collect();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for i in non_blank(lines) {
-        *counts.entry(normalize(lines[i].text)).or_default() += 1;
+        *counts.entry(norms[i].as_str()).or_default() += 1;
     }
     let headline_shaped = |i: &usize| {
         let text = lines[*i].text;
-        (4..=30).contains(&word_count(text)) && !text.ends_with('.')
+        (4..=30).contains(&lines[*i].words) && !text.ends_with('.')
     };
     let repeated = head
         .iter()
         .filter(|i| headline_shaped(i))
-        .map(|&i| {
-            (
-                counts.get(&normalize(lines[i].text)).copied().unwrap_or(1),
-                i,
-            )
-        })
+        .map(|&i| (counts.get(norms[i].as_str()).copied().unwrap_or(1), i))
         .filter(|&(count, _)| count > 1)
         // Most repeats first; among equals, the earliest line.
         .max_by_key(|&(count, i)| (count, std::cmp::Reverse(i)))
@@ -707,19 +721,24 @@ fn choose_title(lines: &[Line<'_>], verdicts: &[Option<Reason>]) -> Option<usize
 
 /// A line identical to an earlier one is a repeat: of the headline, or of a longer line (a
 /// caption or teaser shown twice). Short repeated labels ("UPDATE:") are left to the other rules.
-fn mark_repeats(lines: &[Line<'_>], verdicts: &mut [Option<Reason>], title: Option<usize>) {
-    let title_key = title.map(|t| normalize(lines[t].text));
-    let mut seen: HashMap<String, usize> = HashMap::new();
+fn mark_repeats(
+    lines: &[Line<'_>],
+    norms: &[String],
+    verdicts: &mut [Option<Reason>],
+    title: Option<usize>,
+) {
+    let title_key = title.map(|t| norms[t].as_str());
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for i in non_blank(lines).collect::<Vec<_>>() {
-        let key = normalize(lines[i].text);
+        let key = norms[i].as_str();
         if key.is_empty() {
             continue;
         }
         if seen.contains_key(&key) && Some(i) != title {
-            let is_title = title_key.as_deref() == Some(key.as_str());
+            let is_title = title_key == Some(key);
             if is_title {
                 verdicts[i] = Some(Reason::RepeatedHeadline);
-            } else if word_count(lines[i].text) >= 5 {
+            } else if lines[i].words >= 5 {
                 verdicts[i].get_or_insert(Reason::Duplicate);
             }
         } else {
@@ -729,7 +748,7 @@ fn mark_repeats(lines: &[Line<'_>], verdicts: &mut [Option<Reason>], title: Opti
     // A repeat before the chosen title is still the headline repeated.
     if let (Some(t), Some(key)) = (title, title_key) {
         for i in non_blank(lines).take_while(|&i| i < t) {
-            if normalize(lines[i].text) == key {
+            if norms[i] == key {
                 verdicts[i] = Some(Reason::RepeatedHeadline);
             }
         }
@@ -744,8 +763,7 @@ fn mark_head_and_tail(
     title: Option<usize>,
 ) -> Vec<Role> {
     let mut roles = vec![Role::Body; lines.len()];
-    let body_start =
-        non_blank(lines).find(|&i| verdicts[i].is_none() && is_sentence(lines[i].text));
+    let body_start = non_blank(lines).find(|&i| verdicts[i].is_none() && is_sentence(&lines[i]));
     let Some(body_start) = body_start else {
         // No running text at all: keep what pass 1 and 2 kept, as body.
         if let Some(t) = title {
@@ -759,7 +777,7 @@ fn mark_head_and_tail(
         if verdicts[i].is_some() {
             continue;
         }
-        let words = word_count(lines[i].text);
+        let words = lines[i].words;
         match title {
             Some(t) if i == t => roles[i] = Role::Title,
             Some(t) if i > t && words >= 5 => roles[i] = Role::Standfirst,
@@ -779,7 +797,7 @@ fn mark_head_and_tail(
     }
     // After the last sentence, what does not read as a sentence is footer.
     let last_sentence = non_blank(lines)
-        .filter(|&i| verdicts[i].is_none() && is_sentence(lines[i].text))
+        .filter(|&i| verdicts[i].is_none() && is_sentence(&lines[i]))
         .last();
     if let Some(last_sentence) = last_sentence {
         for i in non_blank(lines).skip_while(|&i| i <= last_sentence) {
@@ -788,7 +806,7 @@ fn mark_head_and_tail(
     }
     // Body: short kept lines between paragraphs are subheadings.
     for i in non_blank(lines).skip_while(|&i| i < body_start) {
-        if verdicts[i].is_none() && !is_sentence(lines[i].text) {
+        if verdicts[i].is_none() && !is_sentence(&lines[i]) {
             roles[i] = Role::Subheading;
         }
     }

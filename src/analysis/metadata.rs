@@ -112,6 +112,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline's agency, e.g. `TASS` in "MOSCOW, January 23. /TASS/. ...".
 pub fn dateline_agency(paragraph: &str) -> Option<String> {
+    // Cheap first look: a dateline's agency sits in slashes or brackets near the start.
+    let head = &paragraph.as_bytes()[..paragraph.len().min(90)];
+    if !head.iter().any(|b| matches!(b, b'/' | b'(')) {
+        return None;
+    }
     let c = DATELINE.captures(paragraph)?;
     let place = c.name("place")?.as_str();
     // The place of a dateline is written in capitals ("MOSCOW", "NEW YORK") or is a city name;
@@ -187,6 +192,10 @@ static REPRINT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The outlet a reprint notice names.
 pub fn reprint_source(line: &str) -> Option<String> {
+    // `is_match` runs the fast DFA; only a matching line pays for the capture groups.
+    if !REPRINT.is_match(line) {
+        return None;
+    }
     let c = REPRINT.captures(line)?;
     let name = c.name("a").or_else(|| c.name("b"))?.as_str().trim();
     (word_count(name) <= 8 && name.chars().next().is_some_and(char::is_uppercase))
@@ -206,6 +215,9 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An outlet naming itself in its own page furniture.
 pub fn outlet_self_reference(line: &str) -> Option<String> {
+    if !SELF_REFERENCE.is_match(line) {
+        return None;
+    }
     let c = SELF_REFERENCE.captures(line)?;
     let name = c
         .name("copy")
