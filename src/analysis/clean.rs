@@ -719,8 +719,9 @@ fn choose_title(
     repeated.or_else(|| head.iter().copied().find(headline_shaped))
 }
 
-/// A line identical to an earlier one is a repeat: of the headline, or of a longer line (a
-/// caption or teaser shown twice). Short repeated labels ("UPDATE:") are left to the other rules.
+/// A line identical to an earlier one is a repeat: of the headline, of a longer line (a caption
+/// or teaser shown twice), or of a short label that recurs three times or more (a gallery's
+/// title on every slide). A label used twice ("UPDATE:") is left to the other rules.
 fn mark_repeats(
     lines: &[Line<'_>],
     norms: &[String],
@@ -728,6 +729,10 @@ fn mark_repeats(
     title: Option<usize>,
 ) {
     let title_key = title.map(|t| norms[t].as_str());
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for i in non_blank(lines) {
+        *counts.entry(norms[i].as_str()).or_default() += 1;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for i in non_blank(lines).collect::<Vec<_>>() {
         let key = norms[i].as_str();
@@ -738,7 +743,7 @@ fn mark_repeats(
             let is_title = title_key == Some(key);
             if is_title {
                 verdicts[i] = Some(Reason::RepeatedHeadline);
-            } else if lines[i].words >= 5 {
+            } else if lines[i].words >= 5 || counts.get(key).is_some_and(|&n| n >= 3) {
                 verdicts[i].get_or_insert(Reason::Duplicate);
             }
         } else {
@@ -998,6 +1003,19 @@ mod tests {
         let cleaned = clean(text);
         assert!(cleaned.removed.is_empty(), "{:?}", cleaned.removed);
         assert_eq!(cleaned.kept[0].role, Role::Body);
+    }
+
+    #[test]
+    fn a_label_on_every_gallery_slide_is_a_repeat() {
+        let text = "The storm moved east on Monday, forecasters said.\n\nStorm gallery\n\nA flooded road near the coast.\n\nStorm gallery\n\nA fallen tree on a car.\n\nStorm gallery\n\nCrews cleared the roads by Tuesday, officials said.\n";
+        let cleaned = clean(text);
+        let repeats: Vec<usize> = cleaned
+            .removed
+            .iter()
+            .filter(|r| r.reason == Reason::Duplicate)
+            .map(|r| r.line)
+            .collect();
+        assert_eq!(repeats, vec![7, 11]);
     }
 
     #[test]
