@@ -322,49 +322,33 @@ impl eframe::App for ParallaxApp {
 /// When no renderer could open a window.
 pub fn run(files: &[PathBuf]) -> anyhow::Result<()> {
     let files: Vec<PathBuf> = files.to_vec();
-    let make_options = |renderer| eframe::NativeOptions {
+    let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Parallax")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([640.0, 400.0]),
-        renderer,
         ..Default::default()
     };
-    let creator = |files: Vec<PathBuf>| -> eframe::AppCreator<'static> {
-        Box::new(move |cc| {
-            let mut app = if files.is_empty() {
-                ParallaxApp::with_samples()
-            } else {
-                let mut app = ParallaxApp::new(Vec::new(), Vec::new());
-                app.handle(Command::Open(files));
-                app
-            };
-            if let Some(settings) = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
-            {
-                app.settings = settings;
-            }
-            Ok(Box::new(app))
-        })
-    };
-    // wgpu first; where it finds no usable adapter (an old GPU, a bare X server), OpenGL.
-    match eframe::run_native(
-        "Parallax",
-        make_options(eframe::Renderer::Wgpu),
-        creator(files.clone()),
-    ) {
-        Ok(()) => Ok(()),
-        Err(wgpu_error) => {
-            eprintln!("parallax: wgpu renderer failed ({wgpu_error}); trying OpenGL");
-            eframe::run_native(
-                "Parallax",
-                make_options(eframe::Renderer::Glow),
-                creator(files),
-            )
-            .map_err(|glow_error| anyhow::anyhow!("cannot open a window: {glow_error}"))
+    let creator: eframe::AppCreator<'static> = Box::new(move |cc| {
+        let mut app = if files.is_empty() {
+            ParallaxApp::with_samples()
+        } else {
+            let mut app = ParallaxApp::new(Vec::new(), Vec::new());
+            app.handle(Command::Open(files));
+            app
+        };
+        if let Some(settings) = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+        {
+            app.settings = settings;
         }
-    }
+        Ok(Box::new(app))
+    });
+    // eframe's default renderer is wgpu, which picks Vulkan, Metal, DirectX or OpenGL, whichever
+    // the machine has.
+    eframe::run_native("Parallax", options, creator)
+        .map_err(|error| anyhow::anyhow!("cannot open a window: {error}"))
 }
 
 #[cfg(test)]
