@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::analysis::clean::Role;
 use crate::comparison::{Comparison, Document};
 
 /// Renders the Markdown report.
@@ -76,9 +77,9 @@ fn document_section(out: &mut String, d: &Document) {
             .collect::<Vec<_>>()
             .join(" ");
         let prefix = match paragraph.role {
-            crate::analysis::clean::Role::Title => "### ",
-            crate::analysis::clean::Role::Subheading => "#### ",
-            crate::analysis::clean::Role::Standfirst | crate::analysis::clean::Role::Body => "",
+            Role::Title => "### ",
+            Role::Subheading => "#### ",
+            Role::Standfirst | Role::Body => "",
         };
         let _ = writeln!(out, "{prefix}{}\n", inline(&text));
     }

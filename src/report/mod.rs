@@ -16,16 +16,6 @@ pub enum ReportFormat {
     Md,
 }
 
-impl ReportFormat {
-    #[must_use]
-    pub fn extension(self) -> &'static str {
-        match self {
-            ReportFormat::Json => "json",
-            ReportFormat::Md => "md",
-        }
-    }
-}
-
 /// Renders `comparison` in `format`.
 #[must_use]
 pub fn render(comparison: &Comparison, format: ReportFormat) -> String {
