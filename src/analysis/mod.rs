@@ -8,9 +8,11 @@
 
 pub mod clean;
 pub mod metadata;
+pub mod quotes;
 pub mod segment;
+pub mod speakers;
 
-use crate::comparison::{Comparison, Document, Problem};
+use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
 use crate::ingest::{Metadata, Source};
 
 /// One input to compare: the decoded source and what the user said about it.
@@ -45,7 +47,49 @@ pub fn analyze(inputs: &[Input]) -> Comparison {
             }),
         }
     }
+    comparison.quotes = find_all_quotes(&comparison.documents);
     comparison
+}
+
+/// The quotes of every document, attributed, with speakers unified across documents.
+fn find_all_quotes(documents: &[Document]) -> Vec<Quote> {
+    let mut found = Vec::new();
+    for document in documents {
+        let spans = quotes::find_quotes(&document.text, &document.paragraphs);
+        let attributions = speakers::attribute(&document.text, &document.sentences, &spans);
+        for (span, attribution) in spans.into_iter().zip(attributions) {
+            let so_called = document.text[..span.open]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("so-called");
+            let kind = match span.kind {
+                // Quoted words someone is named as saying are their words, not scare quotes
+                // ("so-called" always distances).
+                QuoteKind::Scare if attribution.cue.is_some() && !so_called => QuoteKind::Partial,
+                kind => kind,
+            };
+            found.push(Quote {
+                id: String::new(),
+                doc: document.id.clone(),
+                start: span.start,
+                end: span.end,
+                text: document.text[span.start..span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                kind,
+                speaker: attribution.speaker.filter(|_| kind != QuoteKind::Scare),
+                cue: attribution.cue.filter(|_| kind != QuoteKind::Scare),
+            });
+        }
+    }
+    let mut names: Vec<Option<String>> = found.iter().map(|q| q.speaker.clone()).collect();
+    speakers::unify_across(&mut names);
+    for (index, (quote, name)) in found.iter_mut().zip(names).enumerate() {
+        quote.id = format!("q{index}");
+        quote.speaker = name;
+    }
+    found
 }
 
 /// Cleans, describes and segments one input.
