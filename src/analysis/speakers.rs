@@ -22,7 +22,7 @@ use super::quotes::QuoteSpan;
 use super::segment::Sentence;
 
 /// Reporting verbs, in the forms they take after a quote.
-const VERBS: &str = r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|insisted|insists|claimed|claims|alleged|alleges|admitted|admits|conceded|concedes|revealed|reveals|slammed|slams|boasted|boasts|explained|explains|asked|asks|wrote|writes|declared|declares|warned|warns|argued|argues|continued|continues|recalled|recalls|emphasized|emphasised|emphasizes|cautioned|assured|acknowledged|acknowledges|complained|complains|suggested|suggests|replied|replies|responded|announced|announces|stated|states|commented|observed|remarked|maintained|maintains|contended|countered|charged|confirmed|confirms|denied|denies|urged|urges|predicted|vowed|promised|tweeted|posted|joked|quipped|lamented|pointed out|went on|shot back|fired back|called|calls|described|describes|dubbed|termed)";
+const VERBS: &str = r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|insisted|insists|claimed|claims|alleged|alleges|admitted|admits|conceded|concedes|revealed|reveals|slammed|slams|boasted|boasts|explained|explains|asked|asks|wrote|writes|declared|declares|warned|warns|argued|argues|continued|continues|recalled|recalls|emphasized|emphasised|emphasizes|cautioned|assured|acknowledged|acknowledges|complained|complains|suggested|suggests|replied|replies|responded|announced|announces|stated|states|commented|observed|remarked|maintained|maintains|contended|countered|charged|confirmed|confirms|denied|denies|urged|urges|predicted|vowed|promised|tweeted|posted|joked|quipped|lamented|pointed out|went on|shot back|fired back|called|calls|described|describes|dubbed|termed|retorted|retort|referred to)";
 
 /// A subject: a name (capitalised words), a pronoun, or a noun phrase opened by an article.
 const SUBJECT: &str = r"(?:(?:\p{Lu}[\p{L}’'.-]*\s+)?(?:\p{Ll}[\p{L}’'-]*\s+){1,2}\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}|(?:the|The|a|A|an|An)\s+(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'.-]+|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|\p{Lu}[\p{L}’'.-]*(?:\s+(?:\p{Lu}[\p{L}’'.-]*|de|van|von|al|bin|da|del)){0,4})";
@@ -34,13 +34,13 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?P<s>{SUBJECT})(?:\s+(?:also|later|then|again|previously|once|has|had|have|has\s+also|had\s+also))?\s+(?P<v>{VERBS})\b(?P<rest>[^.!?]{{0,150}})$"
+        r"(?P<s>{SUBJECT})(?:\s+\p{{Ll}}[\p{{L}}’'-]*){{0,4}}?\s+(?P<v>{VERBS})\b(?P<rest>[^.!?]{{0,150}})$"
     ))
 });
 /// "..., saying: " at the end of the words before a quote.
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r",?\s+(?P<v>saying|adding|writing|noting|arguing|declaring|insisting|warning|telling\s+\w+)\b[^.!?]{0,40}$",
+        r",?\s+(?P<v>saying|adding|writing|noting|arguing|declaring|insisting|warning|accusing|calling|describing|urging|claiming|telling\s+\w+)\b[^.!?]{0,80}$",
     )
 });
 /// Capitalised runs (a name, maybe with a title) and pronouns, candidates for a participle's
@@ -212,6 +212,8 @@ const NOT_NAMES: &[&str] = &[
     "most",
     "all",
     "both",
+    "later",
+    "earlier",
     "of",
     "to",
     "from",
@@ -361,6 +363,26 @@ const PERSON_ROLES: &[&str] = &[
     "cardinal",
 ];
 
+/// Words that open a subordinate clause before a sentence's subject.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "although",
+    "though",
+    "as",
+    "since",
+    "despite",
+    "in",
+    "on",
+    "at",
+    "during",
+    "asked",
+    "speaking",
+    "following",
+];
+
 /// How far back (bytes) a pronoun looks for the person it stands for.
 const PRONOUN_REACH: usize = 600;
 
@@ -388,9 +410,12 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuoteSpan]) -> Ve
         // the next sentence: read to the end of the sentence holding the first word after it.
         let next_word = quote.close + text[quote.close.min(text.len())..].len()
             - text[quote.close.min(text.len())..].trim_start().len();
+        // ... but never into the next paragraph.
+        let same_paragraph =
+            !text[quote.close.min(text.len())..next_word.min(text.len())].contains('\n');
         let end_sentence = sentences
             .iter()
-            .find(|s| s.start <= next_word && next_word < s.end)
+            .find(|s| same_paragraph && s.start <= next_word && next_word < s.end)
             .map_or(s_end, |s| s.end)
             .min(quote.close + 240)
             .max(quote.close);
@@ -459,12 +484,19 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 fn cue_saying(before: &str) -> Option<(String, String)> {
     let c = SAYING.captures(before)?;
     let verb = c.name("v")?;
-    let head = &before[..verb.start()];
+    let mut head = &before[..verb.start()];
+    // The participle's subject is the sentence's: skip an opening clause ("Suggesting that
+    // ..., Mr. Santorum did not back down, saying") and take the first name after it.
+    let opener = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    if (opener.ends_with("ing") || SUBORDINATORS.contains(&opener.as_str()))
+        && let Some((_, rest)) = head.split_once(',')
+    {
+        head = rest;
+    }
     let subject = NAME_RUN
         .find_iter(head)
         .map(|m| m.as_str())
-        .filter(|run| !NOT_NAMES.contains(&strip_titles(run).to_lowercase().as_str()))
-        .last()?;
+        .find(|run| !NOT_NAMES.contains(&strip_titles(run).to_lowercase().as_str()))?;
     Some((squeeze(subject), squeeze(verb.as_str())))
 }
 
@@ -536,6 +568,8 @@ struct People {
     mentions: Vec<(usize, String)>,
     /// (role noun, full name).
     roles: Vec<(String, String)>,
+    /// Positions of the mentions that open a sentence, in order.
+    subjects: Vec<usize>,
 }
 
 impl People {
@@ -614,6 +648,20 @@ impl People {
         }
         mentions.sort();
         mentions.dedup();
+        // Mentions that open their sentence (after at most a few words of title or role).
+        let subjects = mentions
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|&p| {
+                let before = &text[..p];
+                let sentence_start = before
+                    .rfind(['.', '!', '?', '\n', '“', '"', ':'])
+                    .map_or(0, |i| {
+                        i + before[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                before[sentence_start..].split_whitespace().count() <= 3
+            })
+            .collect();
         for c in ROLE_NAME.captures_iter(text) {
             if let (Some(role), Some(name)) = (c.name("role"), c.name("name")) {
                 let noun = role
@@ -630,7 +678,11 @@ impl People {
                 roles.push((role.as_str().to_owned(), strip_titles(name.as_str())));
             }
         }
-        People { mentions, roles }
+        People {
+            mentions,
+            roles,
+            subjects,
+        }
     }
 
     /// The canonical name for a subject found at `at`.
@@ -638,15 +690,20 @@ impl People {
         let lower = subject.to_lowercase();
         let first = lower.split_whitespace().next().unwrap_or("");
         if matches!(first, "he" | "she" | "they") {
-            // The person last named before the quote; failing that, the previous speaker.
+            // The person last named as a sentence's subject before the quote; failing that, the
+            // previous speaker, then anyone last named.
             let window = at.saturating_sub(PRONOUN_REACH);
-            return self
-                .mentions
-                .iter()
-                .rev()
-                .find(|(p, _)| *p < at && *p >= window)
+            let recent = || {
+                self.mentions
+                    .iter()
+                    .rev()
+                    .filter(move |(p, _)| *p < at && *p >= window)
+            };
+            return recent()
+                .find(|(p, _)| self.subjects.contains(p))
                 .map(|(_, n)| n.clone())
-                .or_else(|| previous.map(str::to_owned));
+                .or_else(|| previous.map(str::to_owned))
+                .or_else(|| recent().next().map(|(_, n)| n.clone()));
         }
         if first == "it" {
             return previous.map(str::to_owned);
@@ -692,7 +749,12 @@ impl People {
                     && !matches!(*w, "de" | "van" | "von" | "al" | "bin" | "da" | "del")
             })
             .map_or(0, |p| p + 1);
-        let name = strip_titles(&words[from.min(words.len())..].join(" "));
+        let rest = &words[from.min(words.len())..];
+        let lead = rest
+            .iter()
+            .take_while(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+            .count();
+        let name = strip_titles(&rest[lead.min(rest.len())..].join(" "));
         if name.is_empty() || NOT_NAMES.contains(&name.to_lowercase().as_str()) {
             return None;
         }
@@ -804,6 +866,16 @@ mod tests {
         let text = "Mayor Ilse Marren spoke first.\n\n\"We will build it,\" Marren said.\n\n\"And we will pay for it.\"\n";
         let found = speakers(text);
         assert_eq!(found[1].1.as_deref(), Some("Ilse Marren"));
+    }
+
+    #[test]
+    fn participles_pronouns_and_curly_quotes_before_names() {
+        let text = "Suggesting that Mr. Ode lacked sympathy, Mr. Santo Rivas did not back down, saying, “I stand by it.”\n\n“Biden Rae spoke first.” Later Kim Bo was quick to retort: “That is wrong.”\n\nHe added: “We will see.”\n";
+        let found = speakers(text);
+        let who: Vec<Option<&str>> = found.iter().map(|(_, s, _)| s.as_deref()).collect();
+        assert_eq!(who[0], Some("Santo Rivas"), "{found:?}");
+        assert_eq!(who[2], Some("Kim Bo"), "{found:?}");
+        assert_eq!(who[3], Some("Kim Bo"), "{found:?}");
     }
 
     #[test]
