@@ -93,6 +93,10 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// Ellipses inside the quote: where the outlet cut words out.
+    pub gaps: Vec<Span>,
+    /// Bracketed words the outlet inserted: "such a [Trump-Putin] meeting".
+    pub editorial: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -80,6 +80,8 @@ fn find_all_quotes(documents: &[Document]) -> Vec<Quote> {
                 kind,
                 speaker: attribution.speaker.filter(|_| kind != QuoteKind::Scare),
                 cue: attribution.cue.filter(|_| kind != QuoteKind::Scare),
+                gaps: span.gaps,
+                editorial: span.editorial,
             });
         }
     }

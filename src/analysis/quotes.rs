@@ -16,8 +16,6 @@
 //! - **Gaps and insertions.** Ellipses inside a quote are recorded as gaps, bracketed words as
 //!   editorial insertions, both with offsets.
 
-use serde::{Deserialize, Serialize};
-
 use super::segment::{Paragraph, Span};
 use crate::comparison::QuoteKind;
 
@@ -36,13 +34,6 @@ pub struct QuoteSpan {
     pub editorial: Vec<Span>,
     /// Index of the paragraph the quote opens in.
     pub paragraph: usize,
-}
-
-/// An ellipsis or an insertion inside a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mark {
-    pub start: usize,
-    pub end: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
