@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::clean::RemovedLine;
 use crate::analysis::segment::{Paragraph, Sentence, Span};
+use crate::analysis::verbs::VerbClass;
 use crate::ingest::Format;
 
 /// The report schema this build writes. Bump it when a contract field is renamed or dropped.
@@ -93,6 +94,11 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// What the reporting verb implies, from the lexicon: neutral, emphatic, distancing,
+    /// presupposing, loaded.
+    pub cue_class: Option<VerbClass>,
+    /// Whom the speaker speaks for, as the document says ("Obama campaign", "Kremlin").
+    pub affiliation: Option<String>,
     /// Ellipses inside the quote: where the outlet cut words out.
     pub gaps: Vec<Span>,
     /// Bracketed words the outlet inserted: "such a [Trump-Putin] meeting".

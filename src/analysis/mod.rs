@@ -11,6 +11,7 @@ pub mod metadata;
 pub mod quotes;
 pub mod segment;
 pub mod speakers;
+pub mod verbs;
 
 use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
 use crate::ingest::{Metadata, Source};
@@ -32,10 +33,22 @@ impl From<Source> for Input {
     }
 }
 
+/// How to analyse: the lexicons in use (the shipped ones plus the user's additions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    pub verbs: verbs::ReportingVerbs,
+}
+
+/// Analyses the inputs, in order, with the shipped lexicons.
+#[must_use]
+pub fn analyze(inputs: &[Input]) -> Comparison {
+    analyze_with(inputs, &Options::default())
+}
+
 /// Analyses the inputs, in order. An input with no article text left after cleaning is not
 /// compared; it is reported in `problems`.
 #[must_use]
-pub fn analyze(inputs: &[Input]) -> Comparison {
+pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     let mut comparison = Comparison::default();
     for input in inputs {
         let id = format!("d{}", comparison.documents.len());
@@ -47,16 +60,17 @@ pub fn analyze(inputs: &[Input]) -> Comparison {
             }),
         }
     }
-    comparison.quotes = find_all_quotes(&comparison.documents);
+    comparison.quotes = find_all_quotes(&comparison.documents, options);
     comparison
 }
 
 /// The quotes of every document, attributed, with speakers unified across documents.
-fn find_all_quotes(documents: &[Document]) -> Vec<Quote> {
+fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> {
     let mut found = Vec::new();
     for document in documents {
         let spans = quotes::find_quotes(&document.text, &document.paragraphs);
-        let attributions = speakers::attribute(&document.text, &document.sentences, &spans);
+        let attributions =
+            speakers::attribute(&document.text, &document.sentences, &spans, &options.verbs);
         for (span, attribution) in spans.into_iter().zip(attributions) {
             let so_called = document.text[..span.open]
                 .trim_end()
@@ -80,6 +94,8 @@ fn find_all_quotes(documents: &[Document]) -> Vec<Quote> {
                 kind,
                 speaker: attribution.speaker.filter(|_| kind != QuoteKind::Scare),
                 cue: attribution.cue.filter(|_| kind != QuoteKind::Scare),
+                cue_class: attribution.class.filter(|_| kind != QuoteKind::Scare),
+                affiliation: attribution.affiliation.filter(|_| kind != QuoteKind::Scare),
                 gaps: span.gaps,
                 editorial: span.editorial,
             });

@@ -72,9 +72,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
             .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«' | '‘' | '\''));
         // A quote left open goes on when the paragraph opens with a mark (the convention) or
         // when its first mark can only be a closing one (the opening mark was left out).
-        let carry = carried
-            .take()
-            .filter(|_| opens_with_mark || first_mark_closes(body));
+        let carry = carried.take().filter(|_| {
+            opens_with_mark
+                || first_mark_closes(body)
+                || closes_after_unmarked(text, &paragraphs[index..])
+        });
         let (found, open_at_end) = scan_paragraph(text, paragraph, index, carry, opens_with_mark);
         let mut found = found.into_iter();
         if carry.is_some()
@@ -210,6 +212,22 @@ fn scan_paragraph(
 
 /// Whether the first quote mark of a paragraph closes a quote: `”`, `»`, or a straight `"`
 /// glued to the word before it and followed by a space or the end.
+/// How many paragraphs without a quote mark a quote may run over before the paragraph that
+/// closes it (a long quote whose paragraphs' opening marks were all left out).
+const UNMARKED_REACH: usize = 3;
+
+/// Whether `paragraphs[0]` and at most a few after it carry no quote mark at all, and the next
+/// paragraph's first mark can only close: the quote open before them runs through them.
+fn closes_after_unmarked(text: &str, paragraphs: &[Paragraph]) -> bool {
+    for paragraph in paragraphs.iter().take(UNMARKED_REACH + 1) {
+        let body = &text[paragraph.start..paragraph.end];
+        if body.contains(['"', '“', '”', '„', '«', '»']) {
+            return first_mark_closes(body);
+        }
+    }
+    false
+}
+
 fn first_mark_closes(body: &str) -> bool {
     let chars: Vec<char> = body.chars().take(4000).collect();
     for (k, &c) in chars.iter().enumerate() {
@@ -474,6 +492,26 @@ mod tests {
         let found = find_quotes(text, &paragraphs(text));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(text[found[0].start..found[0].end].ends_with("Nobody is."));
+    }
+
+    #[test]
+    fn a_long_quote_runs_over_unmarked_paragraphs_to_its_close() {
+        let text = "The letter was blunt:\n“Expect more of this. The plan is failing.\nLet us recap what we saw. A member shoved a camera.\nIt will be a long summer. Act accordingly.”\nA plain paragraph.\n";
+        let found = find_quotes(text, &paragraphs(text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let inner = &text[found[0].start..found[0].end];
+        assert!(
+            inner.contains("shoved a camera") && inner.ends_with("accordingly."),
+            "{inner}"
+        );
+        // With no closing mark in reach, the quote ends with its own paragraph.
+        let text = "“It is open.\nOne.\nTwo.\nThree.\nFour.\nFive, ” then.\n";
+        let found = find_quotes(text, &paragraphs(text));
+        assert_eq!(
+            &text[found[0].start..found[0].end],
+            "It is open.",
+            "{found:?}"
+        );
     }
 
     #[test]
