@@ -56,6 +56,10 @@ struct CompareArgs {
     /// Set a document's title.
     #[arg(long = "title", value_name = "N=TITLE")]
     titles: Vec<String>,
+    /// Add reporting verbs, or change their class, from a file written like
+    /// assets/lexicon/reporting-verbs.txt (`loaded opine opined opines`). May be repeated.
+    #[arg(long = "verbs", value_name = "FILE")]
+    verbs: Vec<PathBuf>,
 }
 
 /// Runs the command line given as `args` (the program name first).
@@ -128,9 +132,26 @@ fn user_metadata(args: &CompareArgs) -> Result<Vec<Metadata>, String> {
     Ok(user)
 }
 
+/// The analysis options: the shipped lexicons plus the user's files.
+fn options(args: &CompareArgs) -> Result<analysis::Options, String> {
+    let mut options = analysis::Options::default();
+    for path in &args.verbs {
+        let text = load::read_lexicon(path)?;
+        options
+            .verbs
+            .extend(&text)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
+    Ok(options)
+}
+
 fn compare(args: &CompareArgs) -> ExitCode {
     let user = match user_metadata(args) {
         Ok(user) => user,
+        Err(message) => return usage_error(&message),
+    };
+    let options = match options(args) {
+        Ok(options) => options,
         Err(message) => return usage_error(&message),
     };
     let mut inputs = Vec::new();
@@ -141,7 +162,7 @@ fn compare(args: &CompareArgs) -> ExitCode {
             Err(error) => problems.push(error.to_problem()),
         }
     }
-    let mut comparison = analysis::analyze(&inputs);
+    let mut comparison = analysis::analyze_with(&inputs, &options);
     for problem in problems.iter().chain(&comparison.problems) {
         eprintln!("parallax: {}: {}", problem.message, problem.path);
     }

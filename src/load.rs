@@ -82,6 +82,28 @@ pub fn load_path(path: &Path) -> Result<Source, LoadError> {
     ingest::ingest(&name, &bytes).map_err(|source| fail(LoadErrorKind::Ingest(source)))
 }
 
+/// The largest lexicon file read (a lexicon is a short list of words).
+pub const MAX_LEXICON_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a user's lexicon file (UTF-8 text).
+///
+/// # Errors
+/// A message naming what went wrong: missing, unreadable, too large or not UTF-8.
+pub fn read_lexicon(path: &Path) -> Result<String, String> {
+    let name = path.display();
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_LEXICON_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|error| format!("cannot read the lexicon ({error}): {name}"))?;
+    if bytes.len() as u64 > MAX_LEXICON_BYTES {
+        return Err(format!(
+            "the lexicon is larger than {} MiB: {name}",
+            MAX_LEXICON_BYTES / 1024 / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("the lexicon is not UTF-8 text: {name}"))
+}
+
 /// Loads every path, keeping the good ones in order and collecting the failures.
 #[must_use]
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<Source>, Vec<LoadError>) {

@@ -164,6 +164,47 @@ fn user_metadata_overrides_detection() {
     assert_eq!(report["documents"][2]["date"], "2026-03-13");
 }
 
+#[test]
+fn users_extend_the_reporting_verb_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ferry.txt");
+    std::fs::write(
+        &article,
+        "Ferry talks resumed on Monday.\n\n\"The offer is fair,\" union leader Ada Rhee opined.\n\n\"We will sail,\" Ada Rhee said.\n",
+    )
+    .unwrap();
+    let plain = report(&compare(std::slice::from_ref(&article), &[]));
+    assert_eq!(plain["quotes"][0]["speaker"], Value::Null, "{plain}");
+    assert_eq!(plain["quotes"][1]["cue_class"], "neutral");
+
+    let verbs = dir.path().join("verbs.txt");
+    std::fs::write(
+        &verbs,
+        "# ours\ndistancing opine opined opines\nloaded say said says\n",
+    )
+    .unwrap();
+    let output = compare(
+        std::slice::from_ref(&article),
+        &["--verbs", verbs.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let extended = report(&output);
+    assert_eq!(extended["quotes"][0]["speaker"], "Ada Rhee", "{extended}");
+    assert_eq!(extended["quotes"][0]["cue"], "opined");
+    assert_eq!(extended["quotes"][0]["cue_class"], "distancing");
+    assert_eq!(extended["quotes"][1]["cue_class"], "loaded");
+
+    // A bad line is a usage error naming the file and the line.
+    std::fs::write(&verbs, "neutral say said\nshouty yell yelled\n").unwrap();
+    let output = compare(&[article], &["--verbs", verbs.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("verbs.txt: line 2") && message.contains("shouty"),
+        "{message}"
+    );
+}
+
 /// Each bad input: one clear message naming the file, the others still compared, exit 1.
 fn assert_bad_input(bad: &Path, expected: &str) {
     let dir = tempfile::tempdir().unwrap();

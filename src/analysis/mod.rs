@@ -65,14 +65,21 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
 }
 
 /// The quotes of every document, attributed, with speakers unified across documents.
-fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> {
+#[must_use]
+pub fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> {
     let mut found = Vec::new();
     for document in documents {
         let spans = quotes::find_quotes(&document.text, &document.paragraphs);
         let attributions =
             speakers::attribute(&document.text, &document.sentences, &spans, &options.verbs);
         for (span, attribution) in spans.into_iter().zip(attributions) {
-            let so_called = document.text[..span.open]
+            // Only the last few bytes before the mark matter (looking further would make
+            // many quotes in a long text quadratic).
+            let mut from = span.open.saturating_sub(16);
+            while !document.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let so_called = document.text[from..span.open]
                 .trim_end()
                 .to_lowercase()
                 .ends_with("so-called");

@@ -18,6 +18,7 @@
 //! of an earlier quote in its sentence, or of the quote before when it forms a paragraph of its
 //! own (quotes running over several paragraphs).
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -683,6 +684,8 @@ const PRONOUN_REACH: usize = 600;
 const DOCUMENT_REACH: usize = 3000;
 /// At most this many tokens between a reporting verb and the quote it introduces.
 const CUE_REACH: usize = 40;
+/// How many earlier quotes "it said" looks back over for the institution that spoke.
+const QUOTE_REACH: usize = 50;
 
 /// "the White House said", "The ministry announced": an institution speaking.
 static INSTITUTION_SAID: LazyLock<Regex> = LazyLock::new(|| {
@@ -871,6 +874,8 @@ struct Doc<'a> {
     /// Byte ranges of the quotes, in order.
     quoted: Vec<(usize, usize)>,
     people: Vec<Person>,
+    /// Last name (bare) → the people who bear it.
+    by_last: BTreeMap<String, Vec<usize>>,
     mentions: Vec<Mention>,
 }
 
@@ -921,6 +926,7 @@ impl<'a> Doc<'a> {
             verbs,
             quoted: quotes.iter().map(|q| (q.start, q.end)).collect(),
             people: Vec::new(),
+            by_last: BTreeMap::new(),
             mentions: Vec::new(),
         };
         doc.collect_people();
@@ -1069,24 +1075,26 @@ impl<'a> Doc<'a> {
                 singles.push(first);
             }
         }
+        // Singles and full mentions are both in text order: sweep once, remembering where each
+        // person was last named.
+        let full = self.mentions.len();
+        let mut last_seen = vec![None; self.people.len()];
+        let mut next = 0;
         for first in singles {
-            let last = self.low(first);
-            let candidates: Vec<usize> = (0..self.people.len())
-                .filter(|&p| {
-                    self.people[p]
-                        .name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|l| bare(l) == last)
-                })
-                .collect();
+            while next < full && self.mentions[next].tok < first {
+                last_seen[self.mentions[next].person] = Some(self.mentions[next].tok);
+                next += 1;
+            }
+            let candidates = self
+                .by_last
+                .get(&self.low(first))
+                .map_or(&[][..], Vec::as_slice);
             // The person of that name mentioned last before this point, else the first.
-            let person = self
-                .mentions
+            let person = candidates
                 .iter()
-                .filter(|m| m.tok < first && candidates.contains(&m.person))
-                .max_by_key(|m| m.tok)
-                .map(|m| m.person)
+                .filter_map(|&p| last_seen[p].map(|tok| (tok, p)))
+                .max()
+                .map(|(_, p)| p)
                 .or_else(|| candidates.first().copied());
             if let Some(person) = person {
                 self.mentions.push(Mention {
@@ -1140,14 +1148,15 @@ impl<'a> Doc<'a> {
     /// The person called `name`: an earlier person whose name holds all its words, or a new one.
     fn person_for(&mut self, name: &str, single: bool) -> usize {
         let words: Vec<String> = name.split_whitespace().map(bare).collect();
+        let last = words.last().cloned().unwrap_or_default();
         let same = |p: &Person| {
             let theirs: Vec<String> = p.name.split_whitespace().map(bare).collect();
-            theirs.last() == words.last()
-                && (single
-                    || words.iter().all(|w| theirs.contains(w))
-                    || theirs.iter().all(|w| words.contains(w)))
+            single
+                || words.iter().all(|w| theirs.contains(w))
+                || theirs.iter().all(|w| words.contains(w))
         };
-        if let Some(k) = self.people.iter().position(same) {
+        let known = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
+        if let Some(&k) = known.iter().find(|&&k| same(&self.people[k])) {
             if name.split_whitespace().count() > self.people[k].name.split_whitespace().count() {
                 name.clone_into(&mut self.people[k].name);
             }
@@ -1157,7 +1166,9 @@ impl<'a> Doc<'a> {
             name: name.to_owned(),
             ..Person::default()
         });
-        self.people.len() - 1
+        let k = self.people.len() - 1;
+        self.by_last.entry(last).or_default().push(k);
+        k
     }
 
     /// Records the roles and affiliation the text gives a person around one mention: titles
@@ -1371,9 +1382,11 @@ impl<'a> Doc<'a> {
         let quote = &quotes[index];
         let open = self.toks.partition_point(|t| t.start < quote.open);
         let close = self.toks.partition_point(|t| t.start < quote.close);
-        let previous = (0..index)
-            .rev()
-            .find(|&k| word_count(self.text, &quotes[k]) > 3 && earlier[k].speaker.is_some());
+        // Only quotes of the last few paragraphs matter (and the scan stays short).
+        let nearby = |k: &usize| quotes[*k].paragraph + 3 >= quote.paragraph;
+        let previous = (0..index).rev().take_while(nearby).find(|&k| {
+            more_than_three_words(self.text, &quotes[k]) && earlier[k].speaker.is_some()
+        });
         let previous_speaker = previous.and_then(|k| earlier[k].speaker.as_deref());
         let found = self
             .cue_after(close, quote.close)
@@ -1398,7 +1411,7 @@ impl<'a> Doc<'a> {
         // No cue of its own: an earlier quote in the same sentence ("called the deal "unfair"
         // and "reckless"") lends its speaker.
         let sentence = self.sentence_start.get(open).copied().unwrap_or(usize::MAX);
-        if let Some(k) = (0..index).rev().find(|&k| {
+        if let Some(k) = (0..index).rev().take_while(nearby).find(|&k| {
             let o = self.toks.partition_point(|t| t.start < quotes[k].open);
             self.sentence_start.get(o) == Some(&sentence)
                 && quotes[k].paragraph == quote.paragraph
@@ -1797,6 +1810,7 @@ impl<'a> Doc<'a> {
                 let spoke = earlier
                     .iter()
                     .rev()
+                    .take(QUOTE_REACH)
                     .filter_map(|a| a.speaker.as_deref())
                     .find(|s| !self.people.iter().any(|p| p.name == *s));
                 return spoke.map(|s| self.named(s)).or_else(|| {
@@ -1933,9 +1947,11 @@ impl<'a> Doc<'a> {
                 .any(|r| r == role || r == singular)
         };
         let before = self.mentions.partition_point(|m| m.tok < at);
+        let reach = self.toks[at].start.saturating_sub(DOCUMENT_REACH);
         if let Some(m) = self.mentions[..before]
             .iter()
             .rev()
+            .take_while(|m| self.toks[m.tok].start >= reach)
             .find(|m| has_role(m.person))
         {
             return Some(m.person);
@@ -2043,34 +2059,54 @@ struct Cue {
     participle: bool,
 }
 
-fn word_count(text: &str, quote: &QuoteSpan) -> usize {
-    text[quote.start..quote.end].split_whitespace().count()
+/// Whether a quote is more than a short phrase (stops reading after the fourth word).
+fn more_than_three_words(text: &str, quote: &QuoteSpan) -> bool {
+    text[quote.start..quote.end]
+        .split_whitespace()
+        .nth(3)
+        .is_some()
 }
 
 /// Unifies speaker names across documents: a name is replaced by the fullest name with the same
 /// last word used anywhere ("Peskov" in one outlet, "Dmitry Peskov" in another).
 pub fn unify_across(speakers: &mut [Option<String>]) {
-    let names: Vec<String> = speakers.iter().flatten().cloned().collect();
-    for speaker in speakers.iter_mut().flatten() {
-        let words: Vec<&str> = speaker.split_whitespace().collect();
-        let Some(last) = words.last().copied() else {
-            continue;
-        };
-        // Only names (capitalised words): "the spokesman" is not shortened or lengthened.
-        if !words.iter().all(|w| capitalised(w)) {
-            continue;
+    // The distinct names by last word (few, however many quotes there are).
+    let mut by_last: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for name in speakers.iter().flatten() {
+        if let Some(last) = name.split_whitespace().last() {
+            let list = by_last.entry(last).or_default();
+            if !list.contains(&name.as_str()) {
+                list.push(name);
+            }
         }
-        if let Some(fuller) = names
-            .iter()
-            .filter(|n| {
-                let theirs: Vec<&str> = n.split_whitespace().collect();
-                theirs.last() == Some(&last)
-                    && theirs.len() > words.len()
-                    && words.iter().all(|w| theirs.contains(w))
-            })
-            .max_by_key(|n| (n.split_whitespace().count(), (*n).clone()))
-        {
-            *speaker = fuller.clone();
+    }
+    let mut fuller: BTreeMap<&str, String> = BTreeMap::new();
+    for names in by_last.values() {
+        for &name in names {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            // Only names (capitalised words): "the spokesman" is not shortened or lengthened.
+            if !words.iter().all(|w| capitalised(w)) {
+                continue;
+            }
+            if let Some(longer) = names
+                .iter()
+                .filter(|n| {
+                    let theirs: Vec<&str> = n.split_whitespace().collect();
+                    theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w))
+                })
+                .max_by_key(|n| (n.split_whitespace().count(), **n))
+            {
+                fuller.insert(name, (*longer).to_owned());
+            }
+        }
+    }
+    let fuller: Vec<(String, String)> = fuller
+        .into_iter()
+        .map(|(short, long)| (short.to_owned(), long))
+        .collect();
+    for speaker in speakers.iter_mut().flatten() {
+        if let Ok(k) = fuller.binary_search_by(|(short, _)| short.as_str().cmp(speaker)) {
+            speaker.clone_from(&fuller[k].1);
         }
     }
 }
@@ -2199,6 +2235,17 @@ mod tests {
         assert_eq!(
             found[1].1.affiliation.as_deref(),
             Some("St. Clair Tea Party")
+        );
+    }
+
+    #[test]
+    fn who_clauses_and_statements_of_institutions() {
+        let text = "Talks resumed.\n\nTomas Reyl, who has advised three mayors, said the plan was \u{201c}the only one left.\u{201d}\n\nThe talks were a \u{201c}good start,\u{201d} according to a Kremlin statement.\n\n\u{201c}We are ready to talk,\u{201d} the White House said in a statement.\n";
+        assert_eq!(
+            speakers(text),
+            some(&["Tomas Reyl", "Kremlin", "White House"]),
+            "{:?}",
+            attributions(text)
         );
     }
 

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::analysis::clean::Role;
-use crate::comparison::{Comparison, Document};
+use crate::comparison::{Comparison, Document, Quote, QuoteKind};
 
 /// Renders the Markdown report.
 #[must_use]
@@ -31,6 +31,12 @@ pub fn render(comparison: &Comparison) -> String {
     }
     for document in &comparison.documents {
         document_section(&mut out, document);
+        let quotes: Vec<&Quote> = comparison
+            .quotes
+            .iter()
+            .filter(|q| q.doc == document.id)
+            .collect();
+        quotes_table(&mut out, &quotes);
     }
     out
 }
@@ -101,6 +107,40 @@ fn document_section(out: &mut String, d: &Document) {
         }
         out.push_str("\n</details>\n\n");
     }
+}
+
+/// The quotes of one document: who said them, how the article reports them.
+fn quotes_table(out: &mut String, quotes: &[&Quote]) {
+    if quotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### Quotes\n");
+    let _ = writeln!(out, "| id | kind | speaker | reporting verb | quote |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for q in quotes {
+        let kind = match q.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        };
+        let speaker = match (&q.speaker, &q.affiliation) {
+            (Some(name), Some(body)) => format!("{} ({})", inline(name), inline(body)),
+            (Some(name), None) => inline(name),
+            (None, _) => "—".to_owned(),
+        };
+        let verb = match (&q.cue, q.cue_class) {
+            (Some(cue), Some(class)) => format!("{} ({})", inline(cue), class.name()),
+            (Some(cue), None) => inline(cue),
+            (None, _) => "—".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {kind} | {speaker} | {verb} | “{}” |",
+            q.id,
+            inline(&q.text)
+        );
+    }
+    out.push('\n');
 }
 
 /// Article text is data: escape what Markdown (and HTML inside Markdown) would interpret.
