@@ -868,6 +868,8 @@ struct Speaker {
 struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// Per token: [`bare`] of its word (empty for punctuation).
+    lows: Vec<Box<str>>,
     /// Per token: the index of the first token of its sentence.
     sentence_start: Vec<usize>,
     verbs: &'a ReportingVerbs,
@@ -904,6 +906,16 @@ impl<'a> Doc<'a> {
         verbs: &'a ReportingVerbs,
     ) -> Self {
         let toks = tokenize(text);
+        let lows = toks
+            .iter()
+            .map(|t| {
+                if t.word {
+                    bare(&text[t.start..t.end]).into_boxed_str()
+                } else {
+                    Box::from("")
+                }
+            })
+            .collect();
         let mut sentence_start = Vec::with_capacity(toks.len());
         let mut k = 0;
         let mut first = 0;
@@ -922,6 +934,7 @@ impl<'a> Doc<'a> {
         let mut doc = Doc {
             text,
             toks,
+            lows,
             sentence_start,
             verbs,
             quoted: quotes.iter().map(|q| (q.start, q.end)).collect(),
@@ -938,8 +951,10 @@ impl<'a> Doc<'a> {
         &self.text[t.start..t.end]
     }
 
-    fn low(&self, i: usize) -> String {
-        bare(self.w(i))
+    /// The word at `i` without its abbreviation period or possessive, lower-cased (computed
+    /// once per token).
+    fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", |w| w.as_ref())
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -970,13 +985,13 @@ impl<'a> Doc<'a> {
         if !self.is_word(i) || !capitalised(w) || party(w).is_some() {
             return false;
         }
-        let lower = bare(w);
+        let lower = self.low(i);
         let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase);
         !acronym
-            && !TITLES.contains(&lower.as_str())
-            && !ORG_HEADS.contains(&lower.as_str())
-            && !NOT_NAMES.contains(&lower.as_str())
+            && !TITLES.contains(&lower)
+            && !ORG_HEADS.contains(&lower)
+            && !NOT_NAMES.contains(&lower)
             && !lower.chars().all(|c| c.is_ascii_digit())
     }
 
@@ -1046,7 +1061,7 @@ impl<'a> Doc<'a> {
             let Some(first) = self.name_tail(from, to) else {
                 continue;
             };
-            let titled = first > from && TITLES.contains(&self.low(first - 1).as_str());
+            let titled = first > from && TITLES.contains(&self.low(first - 1));
             if to - first >= 2 || titled {
                 let before = if first > from {
                     Some(self.low(first - 1))
@@ -1056,7 +1071,7 @@ impl<'a> Doc<'a> {
                 // "in New York", "at Calder University": after a preposition, a place (unless
                 // a title says it is a person).
                 let place = !titled
-                    && before.as_deref().is_some_and(|b| PREPOSITIONS.contains(&b))
+                    && before.is_some_and(|b| PREPOSITIONS.contains(&b))
                     && !(from >= 2 && self.low(from - 2) == "according");
                 let name = self.join(first, to);
                 if place && !self.people.iter().any(|p| p.name == name) {
@@ -1087,7 +1102,7 @@ impl<'a> Doc<'a> {
             }
             let candidates = self
                 .by_last
-                .get(&self.low(first))
+                .get(self.low(first))
                 .map_or(&[][..], Vec::as_slice);
             // The person of that name mentioned last before this point, else the first.
             let person = candidates
@@ -1111,8 +1126,7 @@ impl<'a> Doc<'a> {
             let tok = self.mentions[k].tok;
             let at = self.toks[tok].start;
             let start = self.premodifier_start(tok);
-            let after_preposition =
-                start > 0 && PREPOSITIONS.contains(&self.low(start - 1).as_str());
+            let after_preposition = start > 0 && PREPOSITIONS.contains(&self.low(start - 1));
             let possessive = (tok..self.toks.len())
                 .take_while(|&i| self.is_word(i) && capitalised(self.w(i)))
                 .last()
@@ -1126,7 +1140,7 @@ impl<'a> Doc<'a> {
                 .map_or(tok, |i| i + 1);
             let modifier = self.is_word(end)
                 && !capitalised(self.w(end))
-                && (ORG_HEADS.contains(&self.low(end).as_str()) || person_role(&self.low(end)));
+                && (ORG_HEADS.contains(&self.low(end)) || person_role(self.low(end)));
             let agent = !after_preposition && !possessive && !quoted && !modifier;
             // "For Ms. Stanek, the timetable ...": a fronted topic.
             let topic = after_preposition
@@ -1200,10 +1214,10 @@ impl<'a> Doc<'a> {
             }
             let lower = self.low(i);
             let w = self.w(i);
-            if capitalised(w) && !NOT_NAMES.contains(&lower.as_str())
-                || person_role(&lower)
-                || MODIFIERS.contains(&lower.as_str())
-                || ORG_HEADS.contains(&lower.as_str())
+            if capitalised(w) && !NOT_NAMES.contains(&lower)
+                || person_role(lower)
+                || MODIFIERS.contains(&lower)
+                || ORG_HEADS.contains(&lower)
             {
                 start = i;
             } else {
@@ -1222,16 +1236,16 @@ impl<'a> Doc<'a> {
         for i in from..to {
             let w = self.w(i);
             let lower = self.low(i);
-            if let Some(role) = title_role(&lower) {
+            if let Some(role) = title_role(lower) {
                 roles.push(role.to_owned());
                 body_done |= !body.is_empty();
-            } else if person_role(&lower) && !capitalised(w) {
-                roles.push(lower.clone());
+            } else if person_role(lower) && !capitalised(w) {
+                roles.push(lower.to_owned());
                 body_done |= !body.is_empty();
             } else if !body_done
-                && (capitalised(w) && !NOT_NAMES.contains(&lower.as_str())
-                    || (!body.is_empty() && ORG_HEADS.contains(&lower.as_str())))
-                && !TITLES.contains(&lower.as_str())
+                && (capitalised(w) && !NOT_NAMES.contains(&lower)
+                    || (!body.is_empty() && ORG_HEADS.contains(&lower)))
+                && !TITLES.contains(&lower)
             {
                 body.push(strip_possessive(w));
             }
@@ -1255,21 +1269,20 @@ impl<'a> Doc<'a> {
             let lower = self.low(i);
             if let Some(p) = party(w) {
                 body.get_or_insert_with(|| p.to_owned());
-            } else if matches!(lower.as_str(), "democrat" | "republican") && capitalised(w) {
+            } else if matches!(lower, "democrat" | "republican") && capitalised(w) {
                 body.get_or_insert_with(|| strip_possessive(w).to_owned());
-            } else if person_role(&lower) && !capitalised(w) {
-                roles.push(lower.clone());
-            } else if matches!(lower.as_str(), "for" | "of" | "at" | "with" | "from") {
+            } else if person_role(lower) && !capitalised(w) {
+                roles.push(lower.to_owned());
+            } else if matches!(lower, "for" | "of" | "at" | "with" | "from") {
                 // "a spokeswoman for the Obama campaign": the body follows the preposition.
                 let mut j = i + 1;
-                while j < limit && DETERMINERS.contains(&self.low(j).as_str()) {
+                while j < limit && DETERMINERS.contains(&self.low(j)) {
                     j += 1;
                 }
                 let start = j;
                 while j < limit
                     && self.is_word(j)
-                    && (capitalised(self.w(j))
-                        || (j > start && ORG_HEADS.contains(&self.low(j).as_str())))
+                    && (capitalised(self.w(j)) || (j > start && ORG_HEADS.contains(&self.low(j))))
                 {
                     j += 1;
                 }
@@ -1293,7 +1306,7 @@ impl<'a> Doc<'a> {
     /// or the first personal pronoun after it in its sentence.
     fn gender_evidence(&self, tok: usize) -> i32 {
         if let Some(p) = tok.checked_sub(1) {
-            match self.low(p).as_str() {
+            match self.low(p) {
                 "mr" | "sir" | "lord" | "king" | "prince" => return 3,
                 "ms" | "mrs" | "miss" | "dame" | "lady" | "queen" | "princess" => return -3,
                 _ => {}
@@ -1306,10 +1319,10 @@ impl<'a> Doc<'a> {
         }
         if let Some(q) = p.checked_sub(1).filter(|&q| self.is_word(q)) {
             let word = self.low(q);
-            if FEMALE_NOUNS.contains(&word.as_str()) {
+            if FEMALE_NOUNS.contains(&word) {
                 return -2;
             }
-            if MALE_NOUNS.contains(&word.as_str()) {
+            if MALE_NOUNS.contains(&word) {
                 return 2;
             }
         }
@@ -1327,7 +1340,7 @@ impl<'a> Doc<'a> {
             if self.sentence_start[i] != sentence || self.is_barrier(i) {
                 break;
             }
-            match self.low(i).as_str() {
+            match self.low(i) {
                 "he" | "his" | "him" | "himself" => return 1,
                 "she" | "her" | "hers" | "herself" => return -1,
                 _ => {}
@@ -1342,7 +1355,7 @@ impl<'a> Doc<'a> {
         let first = self.sentence_start[tok];
         let start = self.premodifier_start(tok);
         let mut i = first;
-        while i < start && OPENERS.contains(&self.low(i).as_str()) {
+        while i < start && OPENERS.contains(&self.low(i)) {
             i += 1;
         }
         if i == start {
@@ -1351,7 +1364,7 @@ impl<'a> Doc<'a> {
         // "In his interview with Fox News, Ryan ...": a clause opened by a subordinator or a
         // participle, then a comma, then the name.
         let opener = self.low(i);
-        let clause = SUBORDINATORS.contains(&opener.as_str()) || opener.ends_with("ing");
+        let clause = SUBORDINATORS.contains(&opener) || opener.ends_with("ing");
         clause
             && start > first
             && self.is(start - 1, &[','])
@@ -1470,7 +1483,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
         }
-        let words: Vec<String> = (i..(i + 3).min(self.toks.len()))
+        let words: Vec<&str> = (i..(i + 3).min(self.toks.len()))
             .take_while(|&k| self.is_word(k))
             .map(|k| self.low(k))
             .collect();
@@ -1614,7 +1627,7 @@ impl<'a> Doc<'a> {
         let mut end = verb;
         while end > floor && self.is_word(end - 1) && {
             let lower = self.low(end - 1);
-            BETWEEN.contains(&lower.as_str())
+            BETWEEN.contains(&lower)
                 || (lower.ends_with("ly") && lower.len() > 4 && !capitalised(self.w(end - 1)))
         } {
             end -= 1;
@@ -1623,16 +1636,13 @@ impl<'a> Doc<'a> {
         if end > floor + 2 && self.low(end - 1) == "to" {
             let aux = (end.saturating_sub(4).max(floor)..end - 1)
                 .rev()
-                .find(|&k| matches!(self.low(k).as_str(), "was" | "is" | "were" | "are" | "be"));
+                .find(|&k| matches!(self.low(k), "was" | "is" | "were" | "are" | "be"));
             if let Some(k) = aux {
                 end = k;
             }
         }
         // "on Sunday", "on Tuesday" between the subject and the verb.
-        if end >= floor + 2
-            && self.low(end - 2) == "on"
-            && NOT_NAMES.contains(&self.low(end - 1).as_str())
-        {
+        if end >= floor + 2 && self.low(end - 2) == "on" && NOT_NAMES.contains(&self.low(end - 1)) {
             end -= 2;
         }
         end
@@ -1676,9 +1686,9 @@ impl<'a> Doc<'a> {
     fn names_someone(&self, from: usize, to: usize) -> bool {
         let head = self.low(to - 1);
         self.name_tail(from, to).is_some()
-            || matches!(head.as_str(), "he" | "she" | "they")
+            || matches!(head, "he" | "she" | "they")
             || (capitalised(self.w(to - 1)) && party(self.w(to - 1)).is_none())
-            || person_role(&head)
+            || person_role(head)
     }
 
     /// The noun phrase ending at token `end` (exclusive): a pronoun, or capitalised, role and
@@ -1688,7 +1698,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let last = self.low(end - 1);
-        if matches!(last.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+        if matches!(last, "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((end - 1, end));
         }
         let mut from = end;
@@ -1699,15 +1709,15 @@ impl<'a> Doc<'a> {
             }
             let lower = self.low(i);
             let w = self.w(i);
-            if DETERMINERS.contains(&lower.as_str()) {
+            if DETERMINERS.contains(&lower) {
                 from = i;
                 break;
             }
-            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower.as_str()))
-                || person_role(&lower)
-                || MODIFIERS.contains(&lower.as_str())
-                || ORG_HEADS.contains(&lower.as_str())
-                || document_noun(&lower).is_some()
+            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower))
+                || person_role(lower)
+                || MODIFIERS.contains(&lower)
+                || ORG_HEADS.contains(&lower)
+                || document_noun(lower).is_some()
                 || (PARTICLES.contains(&w) && from < end);
             if !fits {
                 break;
@@ -1715,7 +1725,7 @@ impl<'a> Doc<'a> {
             from = i;
         }
         // A determiner alone, or nothing, is no subject.
-        let content = (from..end).any(|i| !DETERMINERS.contains(&self.low(i).as_str()));
+        let content = (from..end).any(|i| !DETERMINERS.contains(&self.low(i)));
         (from < end && content).then_some((from, end))
     }
 
@@ -1725,20 +1735,20 @@ impl<'a> Doc<'a> {
             return None;
         }
         let first = self.low(from);
-        if matches!(first.as_str(), "he" | "she" | "they" | "it") {
+        if matches!(first, "he" | "she" | "they" | "it") {
             return Some((from, from + 1));
         }
         let mut to = from;
         // "More than 20 members", "Dozens of residents": the quantity is not the head.
         while to < self.toks.len()
             && self.is_word(to)
-            && (QUANTIFIERS.contains(&self.low(to).as_str())
+            && (QUANTIFIERS.contains(&self.low(to))
                 || self.low(to).chars().all(|c| c.is_ascii_digit() || c == ','))
         {
             to += 1;
         }
         let from = to;
-        if self.is_word(to) && DETERMINERS.contains(&self.low(to).as_str()) {
+        if self.is_word(to) && DETERMINERS.contains(&self.low(to)) {
             to += 1;
         }
         while to < self.toks.len()
@@ -1748,18 +1758,18 @@ impl<'a> Doc<'a> {
         {
             let lower = self.low(to);
             let w = self.w(to);
-            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower.as_str()))
-                || person_role(&lower)
-                || MODIFIERS.contains(&lower.as_str())
-                || ORG_HEADS.contains(&lower.as_str())
-                || document_noun(&lower).is_some()
+            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower))
+                || person_role(lower)
+                || MODIFIERS.contains(&lower)
+                || ORG_HEADS.contains(&lower)
+                || document_noun(lower).is_some()
                 || (PARTICLES.contains(&w) && to > from);
             if !fits {
                 break;
             }
             to += 1;
         }
-        let content = (from..to).any(|i| !DETERMINERS.contains(&self.low(i).as_str()));
+        let content = (from..to).any(|i| !DETERMINERS.contains(&self.low(i)));
         (to > from && content).then_some((from, to))
     }
 
@@ -1780,11 +1790,11 @@ impl<'a> Doc<'a> {
         if let Some(k) = (first..(first + 4).min(at)).find(|&k| self.is(k, &[':', '—', '–'])) {
             i = k + 1;
         }
-        while i < at && OPENERS.contains(&self.low(i).as_str()) {
+        while i < at && OPENERS.contains(&self.low(i)) {
             i += 1;
         }
         let opener = self.low(i);
-        if SUBORDINATORS.contains(&opener.as_str()) || opener.ends_with("ing") {
+        if SUBORDINATORS.contains(&opener) || opener.ends_with("ing") {
             let comma = (i..at).find(|&k| self.is(k, &[',']))?;
             i = comma + 1;
         }
@@ -1800,7 +1810,7 @@ impl<'a> Doc<'a> {
         earlier: &[Attribution],
     ) -> Option<Speaker> {
         let head = self.low(to - 1);
-        match head.as_str() {
+        match head {
             "he" | "she" => return self.pronoun(from, previous, head == "she"),
             "they" | "we" | "i" => {
                 return previous.map(|name| self.named(name));
@@ -1836,10 +1846,10 @@ impl<'a> Doc<'a> {
             });
         }
         let lower_head = !capitalised(self.w(to - 1));
-        if lower_head && document_noun(&head).is_some() {
+        if lower_head && document_noun(head).is_some() {
             // "a Kremlin statement", "the White House statement": the body that issued it.
             let body: Vec<usize> = (from..to - 1)
-                .filter(|&i| capitalised(self.w(i)) && !DETERMINERS.contains(&self.low(i).as_str()))
+                .filter(|&i| capitalised(self.w(i)) && !DETERMINERS.contains(&self.low(i)))
                 .collect();
             if let (Some(&a), Some(&b)) = (body.first(), body.last()) {
                 return Some(Speaker {
@@ -1852,14 +1862,14 @@ impl<'a> Doc<'a> {
                 return Some(author);
             }
         } else if lower_head
-            && person_role(&head)
-            && let Some(person) = self.role_holder(&head, from)
+            && person_role(head)
+            && let Some(person) = self.role_holder(head, from)
         {
             return Some(self.speaker_of(person));
         }
         // An institution or an unnamed source: the phrase without its determiner.
         let start = (from..to)
-            .find(|&i| !DETERMINERS.contains(&self.low(i).as_str()))
+            .find(|&i| !DETERMINERS.contains(&self.low(i)))
             .unwrap_or(to);
         (start < to).then(|| Speaker {
             name: self.join(start, to),
@@ -1916,7 +1926,7 @@ impl<'a> Doc<'a> {
                 .find(|m| m.subject && (sentence != own || m.agent))
                 .or_else(|| group.iter().rev().find(|m| m.agent));
             let mut opener = sentence;
-            while opener < end && OPENERS.contains(&self.low(opener).as_str()) {
+            while opener < end && OPENERS.contains(&self.low(opener)) {
                 opener += 1;
             }
             let same_pronoun = sentence != own
@@ -1975,12 +1985,12 @@ impl<'a> Doc<'a> {
     /// possessive or a `from`/`by` phrase where the document was introduced, else the subject
     /// of that sentence ("The Romney campaign retorted with an ad of its own").
     fn author(&self, noun: usize) -> Option<Speaker> {
-        let family = document_noun(&self.low(noun))?;
+        let family = document_noun(self.low(noun))?;
         let window = self.toks[noun].start.saturating_sub(DOCUMENT_REACH);
         let mut j = noun;
         while j > 0 && self.toks[j - 1].start >= window {
             j -= 1;
-            if !self.is_word(j) || document_noun(&self.low(j)) != Some(family) {
+            if !self.is_word(j) || document_noun(self.low(j)) != Some(family) {
                 continue;
             }
             // "the council said in a statement": the reporting verb's subject.
@@ -2009,7 +2019,7 @@ impl<'a> Doc<'a> {
             // "a letter from Jim Manley", "an ad by the Obama campaign".
             let mut k = j + 1;
             while k < self.toks.len() && k < j + 5 && self.is_word(k) {
-                if matches!(self.low(k).as_str(), "from" | "by")
+                if matches!(self.low(k), "from" | "by")
                     && let Some((from, to)) = self.phrase_after(k + 1)
                 {
                     return self.resolve(from, to, None, &[]);
