@@ -1203,6 +1203,24 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether the word at `i` can describe a person or body: a capitalised word, a role, a
+    /// modifier or a body's head ("Kremlin", "spokesman", "former", "campaign").
+    fn describes(&self, i: usize) -> bool {
+        let lower = self.low(i);
+        (capitalised(self.w(i)) && !NOT_NAMES.contains(&lower))
+            || person_role(lower)
+            || MODIFIERS.contains(&lower)
+            || ORG_HEADS.contains(&lower)
+    }
+
+    /// Whether the word at `i` belongs in a noun phrase: a describing word, a document noun,
+    /// or a name particle when not at the phrase's edge (`inside`).
+    fn in_phrase(&self, i: usize, inside: bool) -> bool {
+        self.describes(i)
+            || document_noun(self.low(i)).is_some()
+            || (inside && PARTICLES.contains(&self.w(i)))
+    }
+
     /// Where the description before a name begins: capitalised words, role and modifier words
     /// back to a determiner, punctuation or any other word.
     fn premodifier_start(&self, from: usize) -> usize {
@@ -1212,13 +1230,7 @@ impl<'a> Doc<'a> {
             if !self.is_word(i) || !self.adjacent(i, start) {
                 break;
             }
-            let lower = self.low(i);
-            let w = self.w(i);
-            if capitalised(w) && !NOT_NAMES.contains(&lower)
-                || person_role(lower)
-                || MODIFIERS.contains(&lower)
-                || ORG_HEADS.contains(&lower)
-            {
+            if self.describes(i) {
                 start = i;
             } else {
                 break;
@@ -1707,19 +1719,11 @@ impl<'a> Doc<'a> {
             if !self.is_word(i) || (from < end && !self.adjacent(i, from)) {
                 break;
             }
-            let lower = self.low(i);
-            let w = self.w(i);
-            if DETERMINERS.contains(&lower) {
+            if DETERMINERS.contains(&self.low(i)) {
                 from = i;
                 break;
             }
-            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower))
-                || person_role(lower)
-                || MODIFIERS.contains(&lower)
-                || ORG_HEADS.contains(&lower)
-                || document_noun(lower).is_some()
-                || (PARTICLES.contains(&w) && from < end);
-            if !fits {
+            if !self.in_phrase(i, from < end) {
                 break;
             }
             from = i;
@@ -1756,15 +1760,7 @@ impl<'a> Doc<'a> {
             && self.is_word(to)
             && (to == from || self.adjacent(to - 1, to))
         {
-            let lower = self.low(to);
-            let w = self.w(to);
-            let fits = (capitalised(w) && !NOT_NAMES.contains(&lower))
-                || person_role(lower)
-                || MODIFIERS.contains(&lower)
-                || ORG_HEADS.contains(&lower)
-                || document_noun(lower).is_some()
-                || (PARTICLES.contains(&w) && to > from);
-            if !fits {
+            if !self.in_phrase(to, to > from) {
                 break;
             }
             to += 1;
