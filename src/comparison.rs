@@ -62,8 +62,10 @@ pub struct Document {
     pub outlet: Option<String>,
     /// ISO date (`YYYY-MM-DD`) when known.
     pub date: Option<String>,
-    /// The original publisher when this is a reprint.
+    /// The original publisher when this is a reprint, as the document says.
     pub syndicated_from: Option<String>,
+    /// The document in this comparison that this one mostly copies, when it is a reprint.
+    pub reprint_of: Option<String>,
     pub url: Option<String>,
     pub format: Format,
     /// The encoding the input was read with.
@@ -113,18 +115,28 @@ pub enum QuoteKind {
     Scare,
 }
 
-/// One word-level edit between two aligned texts, with byte ranges in each.
+/// One word-level change between the first document's wording in a group and another's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordEdit {
     pub op: EditKind,
-    pub old: Span,
-    pub new: Span,
+    /// The words in the first document (empty, at the place, for an insertion).
+    pub old: Piece,
+    /// The words in the other document (empty, at the place, for a deletion).
+    pub new: Piece,
+}
+
+/// Words of one document: a byte range of its source and the words themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EditKind {
-    Equal,
     Insert,
     Delete,
     Replace,
@@ -134,8 +146,13 @@ pub enum EditKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteGroup {
     pub id: String,
+    /// Quote ids, by document and position.
     pub quotes: Vec<String>,
+    /// How closely the versions match, 0 to 1 (containment of word pairs or shared content).
     pub similarity: f64,
+    /// How many independent documents carry it: a reprint counts with its original.
+    pub sources: usize,
+    /// Word-level changes from the first document's version to each other document's.
     pub diff: Vec<WordEdit>,
 }
 
@@ -149,8 +166,12 @@ pub struct SentenceRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceGroup {
     pub id: String,
+    /// By document and position; a document may have two neighbouring sentences (a split).
     pub members: Vec<SentenceRef>,
     pub similarity: f64,
+    /// How many independent documents carry it: a reprint counts with its original.
+    pub sources: usize,
+    /// Word-level changes from the first document's wording to each other document's.
     pub diff: Vec<WordEdit>,
 }
 
@@ -172,11 +193,15 @@ pub struct Wording {
     pub end: usize,
 }
 
-/// A sentence one document reports and others leave out.
+/// A sentence, or a quote, that one document carries and others leave out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Omission {
     pub doc: String,
+    /// The sentence (for a quote, the sentence it starts in).
     pub sentence: usize,
+    /// The quote, when the omission is of a quote rather than of a sentence.
+    pub quote: Option<String>,
+    /// The documents that do not carry it.
     pub missing_from: Vec<String>,
 }
 

@@ -6,7 +6,9 @@
 //! the text) and segmented ([`segment`]). Later stages (quotes, alignment, framing, omissions)
 //! add to the same `Comparison`.
 
+pub mod align;
 pub mod clean;
+pub mod diff;
 pub mod metadata;
 pub mod quotes;
 pub mod segment;
@@ -61,6 +63,14 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
         }
     }
     comparison.quotes = find_all_quotes(&comparison.documents, options);
+    let alignment = align::align(&comparison.documents, &comparison.quotes);
+    let ids: Vec<String> = comparison.documents.iter().map(|d| d.id.clone()).collect();
+    for (document, original) in comparison.documents.iter_mut().zip(&alignment.reprint_of) {
+        document.reprint_of = original.map(|o| ids[o].clone());
+    }
+    comparison.quote_groups = alignment.quote_groups;
+    comparison.sentence_groups = alignment.sentence_groups;
+    comparison.omissions = alignment.omissions;
     comparison
 }
 
@@ -145,6 +155,7 @@ fn prepare(id: String, input: &Input) -> Result<Document, String> {
         outlet: pick(&user.outlet, &page.outlet, cues.outlet),
         date: pick(&user.date, &page.date, cues.date),
         syndicated_from: cues.syndicated_from,
+        reprint_of: None,
         url: user.url.clone().or_else(|| page.url.clone()),
         format: source.format,
         encoding: source.encoding.to_owned(),

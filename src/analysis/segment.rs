@@ -286,39 +286,52 @@ fn breaks_here(before: &str, mark: char, next: char, next_word: &str) -> bool {
 fn words(text: &str, paragraphs: &[Paragraph]) -> Vec<Span> {
     let mut out = Vec::new();
     for paragraph in paragraphs {
-        let body = &text[paragraph.start..paragraph.end];
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            if !chars[k].1.is_alphanumeric() {
-                k += 1;
-                continue;
-            }
-            let begin = k;
-            while k < chars.len() {
-                let c = chars[k].1;
-                let joins = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
-                    && k > begin
-                    && chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric())
-                    && (c != ','
-                        || chars[k - 1].1.is_ascii_digit() && chars[k + 1].1.is_ascii_digit());
-                if c.is_alphanumeric() || joins {
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            // Keep the final dot of an abbreviation like "U.S." with the word.
-            let mut end = chars.get(k).map_or(body.len(), |&(p, _)| p);
-            let word = &body[chars[begin].0..end];
-            if word.contains('.') && chars.get(k).is_some_and(|n| n.1 == '.') {
-                end += 1;
-            }
-            out.push(Span {
-                start: paragraph.start + chars[begin].0,
-                end: paragraph.start + end,
-            });
+        out.extend(words_in(
+            text,
+            Span {
+                start: paragraph.start,
+                end: paragraph.end,
+            },
+        ));
+    }
+    out
+}
+
+/// Word spans inside `range` of `text` (a range on character boundaries).
+#[must_use]
+pub fn words_in(text: &str, range: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let body = &text[range.start..range.end];
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_alphanumeric() {
+            k += 1;
+            continue;
         }
+        let begin = k;
+        while k < chars.len() {
+            let c = chars[k].1;
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | ',' | '‑')
+                && k > begin
+                && chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric())
+                && (c != ',' || chars[k - 1].1.is_ascii_digit() && chars[k + 1].1.is_ascii_digit());
+            if c.is_alphanumeric() || joins {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // Keep the final dot of an abbreviation like "U.S." with the word.
+        let mut end = chars.get(k).map_or(body.len(), |&(p, _)| p);
+        let word = &body[chars[begin].0..end];
+        if word.contains('.') && chars.get(k).is_some_and(|n| n.1 == '.') {
+            end += 1;
+        }
+        out.push(Span {
+            start: range.start + chars[begin].0,
+            end: range.start + end,
+        });
     }
     out
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::analysis::clean::Role;
-use crate::comparison::{Comparison, Document, Quote, QuoteKind};
+use crate::comparison::{Comparison, Document, EditKind, Quote, QuoteKind, WordEdit};
 
 /// Renders the Markdown report.
 #[must_use]
@@ -22,6 +22,9 @@ pub fn render(comparison: &Comparison) -> String {
         comparison.generator
     );
     documents_table(&mut out, comparison);
+    quote_groups(&mut out, comparison);
+    sentence_groups(&mut out, comparison);
+    omissions(&mut out, comparison);
     if !comparison.problems.is_empty() {
         let _ = writeln!(out, "## Inputs not compared\n");
         for problem in &comparison.problems {
@@ -59,7 +62,11 @@ fn documents_table(out: &mut String, comparison: &Comparison) {
             cell(d.outlet.as_deref()),
             cell(d.date.as_deref()),
             cell(d.title.as_deref()),
-            cell(d.syndicated_from.as_deref()),
+            match (&d.reprint_of, &d.syndicated_from) {
+                (Some(of), Some(from)) => format!("{of} ({})", inline(from)),
+                (Some(of), None) => of.clone(),
+                (None, from) => cell(from.as_deref()),
+            },
             d.sentences.len(),
             code(&d.path),
         );
@@ -107,6 +114,144 @@ fn document_section(out: &mut String, d: &Document) {
         }
         out.push_str("\n</details>\n\n");
     }
+}
+
+/// The quotes several documents carry, each version with its speaker and verb, and what each
+/// document changed against the first.
+fn quote_groups(out: &mut String, comparison: &Comparison) {
+    if comparison.quote_groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Shared quotes
+"
+    );
+    for group in &comparison.quote_groups {
+        let _ = writeln!(
+            out,
+            "### {} — {} source{}, similarity {:.2}
+",
+            group.id,
+            group.sources,
+            if group.sources == 1 { "" } else { "s" },
+            group.similarity
+        );
+        for id in &group.quotes {
+            let Some(q) = comparison.quotes.iter().find(|q| &q.id == id) else {
+                continue;
+            };
+            let who = match (&q.speaker, &q.cue) {
+                (Some(name), Some(cue)) => format!(" ({}, {})", inline(name), inline(cue)),
+                (Some(name), None) => format!(" ({})", inline(name)),
+                (None, Some(cue)) => format!(" ({})", inline(cue)),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(out, "- {} {}{who}: “{}”", q.doc, q.id, inline(&q.text));
+        }
+        changes(out, &group.diff);
+        out.push('\n');
+    }
+}
+
+/// The facts several documents report, with the first wording and each document's changes.
+fn sentence_groups(out: &mut String, comparison: &Comparison) {
+    if comparison.sentence_groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Shared facts\n");
+    for group in &comparison.sentence_groups {
+        let members: Vec<String> = group
+            .members
+            .iter()
+            .map(|m| format!("{} #{}", m.doc, m.sentence))
+            .collect();
+        let _ = writeln!(
+            out,
+            "### {} — {} ({} source{}, similarity {:.2})\n",
+            group.id,
+            members.join(", "),
+            group.sources,
+            if group.sources == 1 { "" } else { "s" },
+            group.similarity
+        );
+        for m in &group.members {
+            if let Some(sentence) = comparison
+                .documents
+                .iter()
+                .find(|d| d.id == m.doc)
+                .and_then(|d| d.sentences.get(m.sentence))
+            {
+                let _ = writeln!(
+                    out,
+                    "- {} #{}: {}",
+                    m.doc,
+                    m.sentence,
+                    inline(&sentence.text)
+                );
+            }
+        }
+        changes(out, &group.diff);
+        out.push('\n');
+    }
+}
+
+/// A group's word-level changes, one line per document compared with the first.
+fn changes(out: &mut String, diff: &[WordEdit]) {
+    let mut docs: Vec<&str> = diff.iter().map(|e| e.new.doc.as_str()).collect();
+    docs.dedup();
+    for doc in docs {
+        let described: Vec<String> = diff
+            .iter()
+            .filter(|e| e.new.doc == doc)
+            .map(|e| match e.op {
+                EditKind::Delete => format!("cut “{}”", inline(&e.old.text)),
+                EditKind::Insert => format!("added “{}”", inline(&e.new.text)),
+                EditKind::Replace => {
+                    format!("“{}” → “{}”", inline(&e.old.text), inline(&e.new.text))
+                }
+            })
+            .collect();
+        let from = diff.first().map_or("", |e| e.old.doc.as_str());
+        let _ = writeln!(out, "- changes {from} → {doc}: {}", described.join("; "));
+    }
+}
+
+/// Per document: how much of it the others carry, and the quotes no other document has.
+fn omissions(out: &mut String, comparison: &Comparison) {
+    if comparison.documents.len() < 2 {
+        return;
+    }
+    let others = comparison.documents.len() - 1;
+    let _ = writeln!(out, "## Omissions\n");
+    let _ = writeln!(
+        out,
+        "| document | sentences | carried by every other | missing from some | only here | quotes only here |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for d in &comparison.documents {
+        let of_doc = |quote: bool| {
+            comparison
+                .omissions
+                .iter()
+                .filter(move |o| o.doc == d.id && o.quote.is_some() == quote)
+        };
+        let only = of_doc(false)
+            .filter(|o| o.missing_from.len() == others)
+            .count();
+        let some = of_doc(false).count() - only;
+        let quotes_only = of_doc(true)
+            .filter(|o| o.missing_from.len() == others)
+            .count();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {some} | {only} | {quotes_only} |",
+            d.id,
+            d.sentences.len(),
+            d.sentences.len() - only - some,
+        );
+    }
+    out.push('\n');
 }
 
 /// The quotes of one document: who said them, how the article reports them.

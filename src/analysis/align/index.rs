@@ -1,0 +1,75 @@
+//! Candidate pairs from an inverted index of features (word pairs and content stems), so the
+//! cost grows with the amount of text rather than with the number of unit pairs.
+//!
+//! Each unit asks the index only through its rarest features, and a feature found in very many
+//! units (a stock phrase, the name the whole story is about) proposes nothing: such a feature
+//! cannot tell which of its units belong together, and following it would make the work
+//! quadratic. The pairs found are then scored exactly by the caller.
+
+use std::collections::HashMap;
+
+use super::features::Unit;
+
+/// A feature in more units than this proposes no pairs.
+pub const POSTING_CAP: usize = 128;
+
+/// How many of its rarest features a unit looks up.
+pub const RAREST: usize = 12;
+
+/// A feature: a word pair, or a content stem (kept apart from pairs by the top bit).
+fn features(unit: &Unit) -> impl Iterator<Item = u64> + '_ {
+    unit.shingles
+        .iter()
+        .copied()
+        .chain(unit.content.iter().map(|&s| 1 << 63 | u64::from(s)))
+}
+
+/// Pairs `(i, j)`, `i < j`, of units in different documents that share enough rare features,
+/// sorted.
+#[must_use]
+pub fn candidates(units: &[Unit]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for feature in features(unit) {
+            postings.entry(feature).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut hits = vec![0u32; units.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut lists: Vec<&Vec<u32>> = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        lists.clear();
+        lists.extend(
+            features(unit)
+                .filter_map(|f| postings.get(&f))
+                .filter(|list| list.len() > 1 && list.len() <= POSTING_CAP),
+        );
+        lists.sort_by_key(|list| list.len());
+        let asked = lists.len().min(RAREST);
+        for list in &lists[..asked] {
+            for &j in *list {
+                let j = j as usize;
+                if units[j].doc != unit.doc {
+                    if hits[j] == 0 {
+                        touched.push(j);
+                    }
+                    hits[j] += 1;
+                }
+            }
+        }
+        // Two shared features, or one when the unit has only one or two to offer.
+        let needed = if asked <= 2 { 1 } else { 2 };
+        for &j in &touched {
+            if hits[j] >= needed {
+                pairs.push((i.min(j), i.max(j)));
+            }
+            hits[j] = 0;
+        }
+        touched.clear();
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}

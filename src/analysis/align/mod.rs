@@ -1,0 +1,873 @@
+//! Alignment: the same quote and the same fact across all documents, and what changed.
+//!
+//! Units (quotes, sentences) get features ([`features`]): word pairs and content stems.
+//! Candidate pairs come from an inverted index of those features ([`index`]), so the work grows
+//! with the amount of text. Each candidate pair is scored by two measures:
+//!
+//! - *containment*: the share of the shorter unit's word pairs that the other one also has, so
+//!   a trimmed or spliced quote still matches its full version;
+//! - *content similarity*: how much of their content words (stemmed, weighted by rarity) the two
+//!   share, so a sentence reworded or translated differently still matches.
+//!
+//! Pairs that pass become edges, strongest first, joining units into groups across any number
+//! of documents. A group holds one unit per document, or two neighbouring ones when a document
+//! split into two what another says in one. Inside each group, [`diff`](super::diff) gives the
+//! word-level changes from the first document's wording to every other's.
+//!
+//! From the groups follow the omissions (what each document carries that others do not) and the
+//! reprints (a document whose sentences are nearly all copies of another's).
+
+pub mod features;
+pub mod index;
+
+use std::collections::HashSet;
+
+use features::{Lexicon, Unit, shared, shared_weight};
+
+use super::diff::{self, Side};
+use super::segment::Span;
+use crate::comparison::{
+    Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef, WordEdit,
+};
+
+/// Everything alignment adds to a comparison.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    pub quote_groups: Vec<QuoteGroup>,
+    pub sentence_groups: Vec<SentenceGroup>,
+    pub omissions: Vec<Omission>,
+    /// Per document, the document it is a reprint of.
+    pub reprint_of: Vec<Option<usize>>,
+}
+
+/// Share of a document's words in near-copies of another's sentences that makes it a reprint.
+const REPRINT_SHARE: f64 = 0.6;
+
+/// A reprint copies at least this many sentences (two documents that share one long quote are
+/// not copies of each other).
+const MIN_COPIES: usize = 3;
+
+/// Aligns the quotes and sentences of `documents`.
+#[must_use]
+pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
+    let lexicon = Lexicon::new(documents);
+    let doc_index = |id: &str| documents.iter().position(|d| d.id == id);
+
+    let sentences: Vec<Unit> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, document)| {
+            let lexicon = &lexicon;
+            document.sentences.iter().map(move |s| {
+                Unit::new(
+                    documents,
+                    lexicon,
+                    d,
+                    s.index,
+                    Span {
+                        start: s.start,
+                        end: s.end,
+                    },
+                )
+            })
+        })
+        .filter(|unit| unit.content.len() >= 2)
+        .collect();
+    let quote_units: Vec<Unit> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind != QuoteKind::Scare)
+        .filter_map(|(k, q)| {
+            let d = doc_index(&q.doc)?;
+            Some(Unit::new(
+                documents,
+                &lexicon,
+                d,
+                k,
+                Span {
+                    start: q.start,
+                    end: q.end,
+                },
+            ))
+        })
+        .filter(|unit| unit.words.len() >= 2)
+        .collect();
+
+    let sentence_weights = weights(&sentences, lexicon.stem_count);
+    let quote_weights = weights(&quote_units, lexicon.stem_count);
+    let sentence_edges = edges(&sentences, &lexicon, &sentence_weights, Kind::Sentence);
+    let quote_edges = edges(&quote_units, &lexicon, &quote_weights, Kind::Quote);
+
+    let reprint_of = reprints(documents, &sentences, &sentence_edges);
+    let original = |d: usize| reprint_of[d].unwrap_or(d);
+
+    let sentence_clusters = cluster(&sentences, sentence_edges, Kind::Sentence);
+    let quote_clusters = cluster(&quote_units, quote_edges, Kind::Quote);
+
+    let mut alignment = Alignment {
+        reprint_of: reprint_of.clone(),
+        ..Alignment::default()
+    };
+    for (n, cluster) in sentence_clusters.iter().enumerate() {
+        alignment.sentence_groups.push(SentenceGroup {
+            id: format!("s{n}"),
+            members: cluster
+                .members
+                .iter()
+                .map(|&u| SentenceRef {
+                    doc: documents[sentences[u].doc].id.clone(),
+                    sentence: sentences[u].order,
+                })
+                .collect(),
+            similarity: cluster.similarity(),
+            sources: sources(&cluster.members, &sentences, original),
+            diff: group_diff(documents, &lexicon, &sentences, &cluster.members),
+        });
+    }
+    for (n, cluster) in quote_clusters.iter().enumerate() {
+        alignment.quote_groups.push(QuoteGroup {
+            id: format!("g{n}"),
+            quotes: cluster
+                .members
+                .iter()
+                .map(|&u| quotes[quote_units[u].order].id.clone())
+                .collect(),
+            similarity: cluster.similarity(),
+            sources: sources(&cluster.members, &quote_units, original),
+            diff: group_diff(documents, &lexicon, &quote_units, &cluster.members),
+        });
+    }
+    alignment.omissions = omissions(
+        documents,
+        quotes,
+        &sentences,
+        &sentence_clusters,
+        &quote_units,
+        &quote_clusters,
+    );
+    alignment
+}
+
+/// How rare each content stem is among the units: `ln(1 + units / units with it)`.
+fn weights(units: &[Unit], stem_count: usize) -> Vec<f64> {
+    let mut df = vec![0u32; stem_count];
+    for unit in units {
+        for &s in &unit.content {
+            df[s as usize] += 1;
+        }
+    }
+    let n = units.len().max(1) as f64;
+    df.into_iter()
+        .map(|d| (1.0 + n / f64::from(d.max(1))).ln())
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sentence,
+    Quote,
+}
+
+/// Two units found to carry the same quote or fact.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    a: usize,
+    b: usize,
+    score: f64,
+    /// The shorter unit is (nearly) a piece of the longer: it may join a neighbour in a group.
+    part: bool,
+    /// How many word pairs and content words the two share.
+    evidence: usize,
+    /// Nearly word for word: shared word pairs over the longer unit's.
+    copy: bool,
+}
+
+/// How alike two units are.
+#[derive(Debug, Clone, Copy)]
+struct Measures {
+    /// Shared word pairs over the shorter unit's.
+    containment: f64,
+    shared_pairs: usize,
+    /// Weighted Dice coefficient of content stems.
+    content: f64,
+    /// Weighted shared content over the shorter unit's.
+    content_containment: f64,
+    shared_content: usize,
+}
+
+fn measure(a: &Unit, b: &Unit, weight: &[f64]) -> Measures {
+    let shared_pairs = shared(&a.shingles, &b.shingles);
+    let shorter = a.shingles.len().min(b.shingles.len()).max(1);
+    let total = |u: &Unit| u.content.iter().map(|&s| weight[s as usize]).sum::<f64>();
+    let (wa, wb) = (total(a), total(b));
+    let common = shared_weight(&a.content, &b.content, weight);
+    Measures {
+        containment: shared_pairs as f64 / shorter as f64,
+        shared_pairs,
+        content: if wa + wb > 0.0 {
+            2.0 * common / (wa + wb)
+        } else {
+            0.0
+        },
+        content_containment: if wa.min(wb) > 0.0 {
+            common / wa.min(wb)
+        } else {
+            0.0
+        },
+        shared_content: shared(&a.content, &b.content),
+    }
+}
+
+/// The score of a pair when it is a match, else `None`.
+fn score(a: &Unit, b: &Unit, lexicon: &Lexicon, weight: &[f64], kind: Kind) -> Option<Edge> {
+    let m = measure(a, b, weight);
+    let edge = |score: f64, part: bool| {
+        Some(Edge {
+            a: 0,
+            b: 0,
+            score: score.min(1.0),
+            part,
+            evidence: m.shared_pairs + m.shared_content,
+            copy: m.shared_pairs as f64 >= 0.8 * a.shingles.len().max(b.shingles.len()) as f64,
+        })
+    };
+    match kind {
+        Kind::Quote => {
+            let shorter = a.shingles.len().min(b.shingles.len());
+            if shorter < 3 {
+                // Two or three words: only the same words are the same quote.
+                let keys = |u: &Unit| &lexicon.keys[u.doc][u.words.clone()];
+                return if keys(a) == keys(b) {
+                    edge(1.0, true)
+                } else {
+                    None
+                };
+            }
+            if m.shared_pairs >= 3 && m.containment >= 0.5 {
+                edge(m.containment.max(m.content), m.containment >= 0.7)
+            } else if m.shared_content >= 3 && m.content >= 0.5 {
+                edge(m.content, false)
+            } else {
+                None
+            }
+        }
+        Kind::Sentence => {
+            let best = m
+                .containment
+                .max(m.content)
+                .max(0.9 * m.content_containment);
+            let part = m.containment >= 0.7 || m.content_containment >= 0.75;
+            if (m.shared_pairs >= 3 && m.containment >= 0.5)
+                || (m.shared_content >= 3 && m.content >= 0.4)
+                || (m.shared_content >= 4 && m.content_containment >= 0.75)
+            {
+                edge(best, part)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Scores every candidate pair; for sentences, a pair whose neighbours also match gets a small
+/// bonus, so that among like matches the one in document order wins.
+fn edges(units: &[Unit], lexicon: &Lexicon, weight: &[f64], kind: Kind) -> Vec<Edge> {
+    let mut found: Vec<Edge> = index::candidates(units)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            score(&units[a], &units[b], lexicon, weight, kind).map(|e| Edge { a, b, ..e })
+        })
+        .collect();
+    if kind == Kind::Sentence {
+        let key = |u: &Unit| (u.doc, u.order);
+        let pairs: HashSet<((usize, usize), (usize, usize))> = found
+            .iter()
+            .map(|e| (key(&units[e.a]), key(&units[e.b])))
+            .collect();
+        for edge in &mut found {
+            let ((da, oa), (db, ob)) = (key(&units[edge.a]), key(&units[edge.b]));
+            let neighbour = |step: isize| {
+                let (Some(a), Some(b)) = (oa.checked_add_signed(step), ob.checked_add_signed(step))
+                else {
+                    return false;
+                };
+                pairs.contains(&((da, a), (db, b)))
+            };
+            if neighbour(-1) || neighbour(1) {
+                edge.score += 0.05;
+            }
+        }
+    }
+    // Strongest first; of equal scores, the one with more shared words.
+    found.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(y.evidence.cmp(&x.evidence))
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    found
+}
+
+/// A group being built: its units (sorted) and the scores of the edges that joined them.
+#[derive(Debug, Clone, Default)]
+struct Cluster {
+    members: Vec<usize>,
+    score_sum: f64,
+    edges: usize,
+}
+
+impl Cluster {
+    fn similarity(&self) -> f64 {
+        let mean = self.score_sum / self.edges.max(1) as f64;
+        (mean.min(1.0) * 1000.0).round() / 1000.0
+    }
+}
+
+/// Whether two units of one document may sit in the same group: neighbouring sentences (a
+/// split), or quotes next to each other.
+fn neighbours(a: &Unit, b: &Unit, kind: Kind) -> bool {
+    a.doc == b.doc
+        && match kind {
+            Kind::Sentence => a.order.abs_diff(b.order) == 1,
+            Kind::Quote => a.order.abs_diff(b.order) <= 2,
+        }
+}
+
+/// Joins units along the edges, strongest first, into groups spanning several documents.
+fn cluster(units: &[Unit], edges: Vec<Edge>, kind: Kind) -> Vec<Cluster> {
+    let mut of: Vec<usize> = (0..units.len()).collect();
+    let mut clusters: Vec<Cluster> = (0..units.len())
+        .map(|u| Cluster {
+            members: vec![u],
+            ..Cluster::default()
+        })
+        .collect();
+    for edge in &edges {
+        let (x, y) = (of[edge.a], of[edge.b]);
+        if x == y {
+            continue;
+        }
+        let fits = clusters[x].members.iter().all(|&m| {
+            let same: Vec<usize> = clusters[y]
+                .members
+                .iter()
+                .copied()
+                .filter(|&n| units[n].doc == units[m].doc)
+                .collect();
+            same.is_empty()
+                || (edge.part
+                    && same.len() == 1
+                    && clusters[x]
+                        .members
+                        .iter()
+                        .filter(|&&o| units[o].doc == units[m].doc)
+                        .count()
+                        == 1
+                    && neighbours(&units[m], &units[same[0]], kind))
+        });
+        if !fits {
+            continue;
+        }
+        let (keep, gone) = if clusters[x].members.len() >= clusters[y].members.len() {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        let moved = std::mem::take(&mut clusters[gone]);
+        for &m in &moved.members {
+            of[m] = keep;
+        }
+        let target = &mut clusters[keep];
+        target.members.extend(moved.members);
+        target.members.sort_unstable();
+        target.score_sum += moved.score_sum + edge.score;
+        target.edges += moved.edges + 1;
+    }
+    // A long quote that holds two shorter ones of another document (which are not neighbours
+    // there) belongs with both: it joins the shorter one's group as well, when that group has
+    // nothing from its document yet.
+    for edge in edges.iter().filter(|e| e.part) {
+        let (short, long) = if units[edge.a].words.len() <= units[edge.b].words.len() {
+            (edge.a, edge.b)
+        } else {
+            (edge.b, edge.a)
+        };
+        let x = of[short];
+        if of[long] == x
+            || clusters[x]
+                .members
+                .iter()
+                .any(|&m| units[m].doc == units[long].doc)
+        {
+            continue;
+        }
+        let target = &mut clusters[x];
+        target.members.push(long);
+        target.members.sort_unstable();
+        target.score_sum += edge.score;
+        target.edges += 1;
+    }
+    let mut groups: Vec<Cluster> = clusters
+        .into_iter()
+        .filter(|c| c.members.len() >= 2)
+        .collect();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
+    groups
+}
+
+/// How many independent sources carry a group: reprints count with their original.
+fn sources(members: &[usize], units: &[Unit], original: impl Fn(usize) -> usize) -> usize {
+    let mut docs: Vec<usize> = members.iter().map(|&u| original(units[u].doc)).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// The word-level changes from the first document's wording in a group to each other
+/// document's. A document with two units in the group (a split) counts as their words in order.
+fn group_diff(
+    documents: &[Document],
+    lexicon: &Lexicon,
+    units: &[Unit],
+    members: &[usize],
+) -> Vec<WordEdit> {
+    let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &m in members {
+        match by_doc.iter_mut().find(|(d, _)| *d == units[m].doc) {
+            Some((_, list)) => list.push(m),
+            None => by_doc.push((units[m].doc, vec![m])),
+        }
+    }
+    by_doc.sort_by_key(|(d, _)| *d);
+    let side = |list: &[usize]| {
+        let doc = units[list[0]].doc;
+        let mut words = Vec::new();
+        let mut keys = Vec::new();
+        for &m in list {
+            words.extend_from_slice(&documents[doc].words[units[m].words.clone()]);
+            keys.extend_from_slice(&lexicon.keys[doc][units[m].words.clone()]);
+        }
+        let end = list.iter().map(|&m| units[m].span.end).max().unwrap_or(0);
+        (doc, words, keys, end)
+    };
+    let Some(((_, base), others)) = by_doc.split_first() else {
+        return Vec::new();
+    };
+    let (base_doc, base_words, base_keys, base_end) = side(base);
+    let piece = |doc: usize, span: Span| {
+        let document = &documents[doc];
+        Piece {
+            doc: document.id.clone(),
+            start: span.start,
+            end: span.end,
+            text: document.text[span.start..span.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
+    let mut out = Vec::new();
+    for (_, list) in others {
+        let (doc, words, keys, end) = side(list);
+        for change in diff::diff_words(
+            Side {
+                text: &documents[base_doc].text,
+                words: &base_words,
+                end: base_end,
+            },
+            &base_keys,
+            Side {
+                text: &documents[doc].text,
+                words: &words,
+                end,
+            },
+            &keys,
+            diff::DEADLINE,
+        ) {
+            out.push(WordEdit {
+                op: change.op,
+                old: piece(base_doc, change.old),
+                new: piece(doc, change.new),
+            });
+        }
+    }
+    out
+}
+
+/// Per document, the document it reprints, if any: the document it says it comes from (its
+/// syndication source is another document's outlet), or else the other document whose
+/// sentences, nearly word for word, make up most of its own. Of two such documents the reprint
+/// is the one that names a syndication source, else the shorter, else the later input.
+fn reprints(documents: &[Document], units: &[Unit], edges: &[Edge]) -> Vec<Option<usize>> {
+    let n = documents.len();
+    let mut words = vec![0usize; n];
+    for unit in units {
+        words[unit.doc] += unit.words.len();
+    }
+    // copied[a][b]: words of a's sentences that have a near copy in b (each sentence once).
+    let mut copied = vec![vec![0usize; n]; n];
+    let mut copies = vec![vec![0usize; n]; n];
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for edge in edges.iter().filter(|e| e.copy) {
+        for (from, to) in [(edge.a, edge.b), (edge.b, edge.a)] {
+            let (unit, other) = (&units[from], &units[to]);
+            if seen.insert((from, other.doc)) {
+                copied[unit.doc][other.doc] += unit.words.len();
+                copies[unit.doc][other.doc] += 1;
+            }
+        }
+    }
+    let share = |a: usize, b: usize| copied[a][b] as f64 / words[a].max(1) as f64;
+    let mut out = vec![None; n];
+    let outlet = |d: &Document| d.outlet.as_deref().map(plain_name);
+    for a in 0..n {
+        let source = documents[a].syndicated_from.as_deref().map(plain_name);
+        if let Some(b) =
+            (0..n).find(|&b| b != a && source.is_some() && outlet(&documents[b]) == source)
+        {
+            out[a] = Some(b);
+            continue;
+        }
+        let best = (0..n)
+            .filter(|&b| b != a && copies[a][b] >= MIN_COPIES && share(a, b) >= REPRINT_SHARE)
+            .max_by(|&x, &y| share(a, x).total_cmp(&share(a, y)).then(y.cmp(&x)));
+        let Some(b) = best else { continue };
+        let a_copies = if copies[b][a] < MIN_COPIES || share(b, a) < REPRINT_SHARE {
+            true
+        } else {
+            match (
+                documents[a].syndicated_from.is_some(),
+                documents[b].syndicated_from.is_some(),
+            ) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => words[a] < words[b] || (words[a] == words[b] && a > b),
+            }
+        };
+        if a_copies {
+            out[a] = Some(b);
+        }
+    }
+    // A chain (a copies b, b copies c) points at the first original.
+    for a in 0..n {
+        let mut root = out[a];
+        let mut steps = 0;
+        while let Some(r) = root
+            && let Some(next) = out[r]
+            && steps < n
+        {
+            root = Some(next);
+            steps += 1;
+        }
+        if root == Some(a) {
+            root = None;
+        }
+        out[a] = root;
+    }
+    out
+}
+
+/// An outlet's name as compared: lower case, without a leading "the".
+fn plain_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
+}
+
+/// For every sentence and every quote, the documents that do not carry it.
+fn omissions(
+    documents: &[Document],
+    quotes: &[Quote],
+    sentences: &[Unit],
+    sentence_clusters: &[Cluster],
+    quote_units: &[Unit],
+    quote_clusters: &[Cluster],
+) -> Vec<Omission> {
+    let n = documents.len();
+    let carriers = |units: &[Unit], clusters: &[Cluster]| {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+        for cluster in clusters {
+            let docs: Vec<usize> = cluster.members.iter().map(|&m| units[m].doc).collect();
+            for &m in &cluster.members {
+                out[m].extend_from_slice(&docs);
+            }
+        }
+        out
+    };
+    let missing = |doc: usize, carried: &[usize]| -> Vec<String> {
+        (0..n)
+            .filter(|&o| o != doc && !carried.contains(&o))
+            .map(|o| documents[o].id.clone())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let sentence_carriers = carriers(sentences, sentence_clusters);
+    for (u, unit) in sentences.iter().enumerate() {
+        let missing_from = missing(unit.doc, &sentence_carriers[u]);
+        if !missing_from.is_empty() {
+            out.push((
+                unit.doc,
+                Omission {
+                    doc: documents[unit.doc].id.clone(),
+                    sentence: unit.order,
+                    quote: None,
+                    missing_from,
+                },
+            ));
+        }
+    }
+    let quote_carriers = carriers(quote_units, quote_clusters);
+    for (u, unit) in quote_units.iter().enumerate() {
+        let document = &documents[unit.doc];
+        let sentence = document
+            .sentences
+            .partition_point(|s| s.end <= unit.span.start)
+            .min(document.sentences.len().saturating_sub(1));
+        let missing_from = missing(unit.doc, &quote_carriers[u]);
+        if !missing_from.is_empty() {
+            out.push((
+                unit.doc,
+                Omission {
+                    doc: document.id.clone(),
+                    sentence,
+                    quote: Some(quotes[unit.order].id.clone()),
+                    missing_from,
+                },
+            ));
+        }
+    }
+    // By document, then sentence; a sentence before the quotes it holds (a stable sort keeps
+    // the quotes in order).
+    out.sort_by_key(|(doc, o)| (*doc, o.sentence, o.quote.is_some()));
+    out.into_iter().map(|(_, o)| o).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Input, analyze};
+    use crate::comparison::{Comparison, EditKind};
+    use crate::ingest::ingest;
+
+    fn compare(texts: &[&str]) -> Comparison {
+        let inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| Input::from(ingest(&format!("doc{k}.txt"), text.as_bytes()).unwrap()))
+            .collect();
+        analyze(&inputs)
+    }
+
+    fn quote_text<'a>(c: &'a Comparison, id: &str) -> &'a str {
+        &c.quotes.iter().find(|q| q.id == id).unwrap().text
+    }
+
+    /// Each sentence group as lists of (document id, sentence text).
+    fn sentence_groups(c: &Comparison) -> Vec<Vec<(String, String)>> {
+        c.sentence_groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| {
+                        let doc = c.documents.iter().find(|d| d.id == m.doc).unwrap();
+                        (m.doc.clone(), doc.sentences[m.sentence].text.clone())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    const FULL: &str = "The harbour master said the storm wall would hold. \"We have built it \
+        twice, we have paid for it twice, and I will not see it fall a third time while I hold \
+        this office,\" Anna Kovac told reporters on Monday.";
+    const TRIMMED: &str = "Officials defended the storm wall. \"We have paid for it twice, and I \
+        will not see it fall a third time,\" harbour master Anna Kovac said.";
+    const CUT: &str = "Anna Kovac was defiant. \"We have built it twice … and I will not see it \
+        fall a third time while I hold this office,\" she claimed.";
+
+    #[test]
+    fn a_trimmed_and_cut_quote_is_one_group_across_three_documents() {
+        let c = compare(&[FULL, TRIMMED, CUT]);
+        assert_eq!(c.quote_groups.len(), 1, "{:?}", c.quote_groups);
+        let group = &c.quote_groups[0];
+        let docs: Vec<&str> = group
+            .quotes
+            .iter()
+            .map(|id| c.quotes.iter().find(|q| &q.id == id).unwrap().doc.as_str())
+            .collect();
+        assert_eq!(docs, ["d0", "d1", "d2"]);
+        assert_eq!(group.sources, 3);
+        assert!(group.similarity > 0.6, "{}", group.similarity);
+        // What d1 left out of d0's version, located in d0's text.
+        let cut: Vec<&str> = group
+            .diff
+            .iter()
+            .filter(|e| e.new.doc == "d1")
+            .map(|e| {
+                assert_eq!(e.op, EditKind::Delete, "{e:?}");
+                &c.documents[0].text[e.old.start..e.old.end]
+            })
+            .collect();
+        assert_eq!(cut, ["We have built it twice", "while I hold this office"]);
+    }
+
+    const LONG: &str = "The mayor spoke at length. \"The river does not care about our budget. It \
+        rose two metres in one night and it will rise again. We either build the wall now or we \
+        rebuild the old town every winter,\" Mayor Ilse Marren said.";
+
+    #[test]
+    fn two_neighbouring_pieces_of_one_long_quote_share_its_group() {
+        let apart = "\"The river does not care about our budget,\" Mayor Ilse Marren said. She \
+            listed the costs of the last flood. \"We either build the wall now or we rebuild \
+            the old town every winter,\" she added.";
+        let c = compare(&[LONG, apart]);
+        assert_eq!(c.quote_groups.len(), 1, "{:?}", c.quote_groups);
+        let texts: Vec<&str> = c.quote_groups[0]
+            .quotes
+            .iter()
+            .map(|q| quote_text(&c, q))
+            .collect();
+        assert_eq!(texts.len(), 3);
+        assert!(texts[1].starts_with("The river does not care"), "{texts:?}");
+        assert!(
+            texts[2].starts_with("We either build the wall"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_quote_joins_both_pieces_another_outlet_quoted_far_apart() {
+        let apart = "\"The river does not care about our budget,\" Mayor Ilse Marren said. \
+            Shopkeepers called the plan \"reckless\" and \"rushed\", and one said: \"Nobody \
+            asked us.\" Another added: \"We read about it in the paper.\" The mayor did not \
+            give way. \"We either build the wall now or we rebuild the old town every \
+            winter,\" she added.";
+        let c = compare(&[LONG, apart]);
+        assert_eq!(c.quote_groups.len(), 2, "{:?}", c.quote_groups);
+        for (group, opening) in c.quote_groups.iter().zip(["The river", "We either"]) {
+            let texts: Vec<&str> = group.quotes.iter().map(|q| quote_text(&c, q)).collect();
+            assert_eq!(texts.len(), 2, "{texts:?}");
+            assert!(texts[0].starts_with("The river does not care"), "{texts:?}");
+            assert!(texts[1].starts_with(opening), "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn a_reworded_fact_is_grouped_and_an_unrelated_one_is_not() {
+        let a = "The council approved the flood barrier by seven votes to four on Wednesday. \
+            A bakery on Salt Lane sold out of bread.";
+        let b = "On Wednesday councillors voted seven to four to approve the barrier against \
+            flooding. The weather stayed dry all week in the north.";
+        let c = compare(&[a, b]);
+        let groups = sentence_groups(&c);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert!(groups[0][0].1.starts_with("The council approved"));
+        assert!(groups[0][1].1.starts_with("On Wednesday councillors"));
+    }
+
+    #[test]
+    fn one_sentence_may_match_two_that_split_it() {
+        let a = "The barrier will run between Salt Lane and the Ferry Steps, and households on \
+            Wharf Row will be offered new homes at the Hollin Park estate.";
+        let b = "Work starts in May. The barrier will run between Salt Lane and the Ferry Steps. \
+            Households on Wharf Row will be offered new homes at the Hollin Park estate.";
+        let c = compare(&[a, b]);
+        let groups = sentence_groups(&c);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        let members: Vec<(&str, usize)> = c.sentence_groups[0]
+            .members
+            .iter()
+            .map(|m| (m.doc.as_str(), m.sentence))
+            .collect();
+        assert_eq!(members, [("d0", 0), ("d1", 1), ("d1", 2)]);
+    }
+
+    #[test]
+    fn of_two_like_matches_the_one_in_document_order_wins() {
+        let a = "Flood gates were tested at dawn on the east bank. The pumps at the Ferry Steps \
+            ran for an hour without fault. Engineers then checked the sluice on Salt Lane.";
+        let b = "The pumps at the Ferry Steps ran for an hour without fault. Crowds watched from \
+            the bridge. Flood gates were tested at dawn on the east bank. The pumps at the Ferry \
+            Steps ran for an hour without fault. Engineers then checked the sluice on Salt Lane.";
+        let c = compare(&[a, b]);
+        let pumps = c
+            .sentence_groups
+            .iter()
+            .find(|g| {
+                g.members[0]
+                    == SentenceRef {
+                        doc: "d0".into(),
+                        sentence: 1,
+                    }
+            })
+            .unwrap();
+        assert_eq!(
+            pumps.members[1],
+            SentenceRef {
+                doc: "d1".into(),
+                sentence: 3
+            }
+        );
+    }
+
+    #[test]
+    fn omissions_name_the_documents_that_leave_a_fact_out() {
+        let a = "The council approved the flood barrier on Wednesday. Protesters banged pots \
+            outside the chamber during the debate.";
+        let b = "The council approved the flood barrier on Wednesday evening.";
+        let c2 = "On Wednesday the council approved the flood barrier.";
+        let c = compare(&[a, b, c2]);
+        let pots: Vec<&Omission> = c
+            .omissions
+            .iter()
+            .filter(|o| o.doc == "d0" && o.sentence == 1 && o.quote.is_none())
+            .collect();
+        assert_eq!(pots.len(), 1);
+        assert_eq!(pots[0].missing_from, ["d1", "d2"]);
+        // The approval is carried by all three: no omission for it anywhere.
+        assert!(c.omissions.iter().all(|o| o.sentence != 0));
+    }
+
+    #[test]
+    fn unrelated_documents_share_nothing() {
+        let a = "The council approved the flood barrier on Wednesday after a long debate.";
+        let b = "Stock markets in Asia fell sharply as investors weighed new trade figures.";
+        let c = compare(&[a, b]);
+        assert!(c.sentence_groups.is_empty());
+        assert!(c.quote_groups.is_empty());
+        assert_eq!(c.omissions.len(), 2);
+    }
+
+    #[test]
+    fn a_copy_is_a_reprint_and_counts_once() {
+        let original = "The council approved the flood barrier by seven votes to four. \
+            Protesters banged pots outside the chamber during the debate. The mayor said the \
+            city could not wait another winter. Work on the wall starts in May.";
+        let copy = "The council approved the flood barrier by seven votes to four. Protesters \
+            banged pots outside the chamber during the debate. The mayor said the city could \
+            not wait another winter.";
+        let other = "Councillors approved the flood barrier by seven votes to four on Wednesday.";
+        let c = compare(&[original, copy, other]);
+        assert_eq!(c.documents[0].reprint_of, None);
+        assert_eq!(c.documents[1].reprint_of.as_deref(), Some("d0"));
+        assert_eq!(c.documents[2].reprint_of, None);
+        let vote = &c.sentence_groups[0];
+        assert_eq!(vote.members.len(), 3);
+        assert_eq!(vote.sources, 2);
+    }
+
+    #[test]
+    fn scare_quotes_and_short_fragments_match_only_word_for_word() {
+        let a = "Critics called the plan a \"land grab\" and the mayor promised \"a fair deal\" \
+            for every family.";
+        let b = "The mayor promised \"a fair deal\" to residents, who called it \"a land grab\".";
+        let c = compare(&[a, b]);
+        let grouped: Vec<Vec<&str>> = c
+            .quote_groups
+            .iter()
+            .map(|g| g.quotes.iter().map(|q| quote_text(&c, q)).collect())
+            .collect();
+        assert_eq!(grouped, [vec!["a fair deal", "a fair deal"]]);
+    }
+}
