@@ -1,0 +1,262 @@
+//! Benchmarks for alignment (issue [3]):
+//!
+//! - `scaling`: the full analysis of 45 and of 90 articles in one run. Candidate pairs come from
+//!   a shingle index, so 90 articles should cost about twice 45, not four times. Runs on the
+//!   BASIL dev articles when `../shared/corpus/basil-dev` is beside the checkout, and always on
+//!   generated articles (triplets of reports on invented events, sharing facts and quotes).
+//! - `seeds`: the full analysis of the five seed articles (when `../shared` is there) and of the
+//!   bundled samples.
+//! - `align_only`: alignment alone (groups, diffs, omissions, reprints) on the same inputs.
+//! - `big_against_four`: a 5 MB article against four ordinary ones.
+//! - `unrelated_diff`: the word diff of two long unrelated texts, bounded by the deadline.
+//!
+//! Run with `cargo bench --bench align`.
+
+use std::path::{Path, PathBuf};
+
+use divan::Bencher;
+use parallax::analysis::diff::{DEADLINE, diff_texts};
+use parallax::analysis::{Input, align::align, analyze};
+use parallax::{ingest, load};
+
+fn main() {
+    divan::main();
+}
+
+/// A deterministic xorshift generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % 1_000_003).unwrap_or(0)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+const FUNCTION: &[&str] = &[
+    "the", "a", "of", "to", "and", "in", "on", "for", "with", "after", "that", "by", "as",
+];
+const VERBS: &[&str] = &[
+    "approved",
+    "rejected",
+    "delayed",
+    "funded",
+    "opened",
+    "closed",
+    "questioned",
+    "defended",
+    "announced",
+    "blocked",
+    "visited",
+    "reviewed",
+];
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mer", "tin", "sa", "vor", "el", "dun", "ri", "pa", "nes", "ho", "gat", "ul",
+    "bra", "mi", "ter", "os",
+];
+
+/// An invented word.
+fn word(rng: &mut Rng) -> String {
+    (0..2 + rng.next() % 2)
+        .map(|_| rng.pick(SYLLABLES))
+        .collect()
+}
+
+/// A sentence over an event's own vocabulary.
+fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
+    let mut words = Vec::new();
+    for k in 0..12 + rng.next() % 14 {
+        words.push(match k % 3 {
+            0 => rng.pick(FUNCTION).to_owned(),
+            1 => vocabulary[rng.next() % vocabulary.len()].clone(),
+            _ => {
+                if rng.next().is_multiple_of(4) {
+                    rng.pick(VERBS).to_owned()
+                } else {
+                    vocabulary[rng.next() % vocabulary.len()].clone()
+                }
+            }
+        });
+    }
+    let mut text = words.join(" ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    text + "."
+}
+
+/// `count` articles, in triplets that report the same invented event: each article carries
+/// most of the event's facts (some reworded) and quotes, plus sentences of its own.
+fn generated(count: usize) -> Vec<Input> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut inputs = Vec::new();
+    for event in 0..count.div_ceil(3) {
+        let vocabulary: Vec<String> = (0..150).map(|_| word(&mut rng)).collect();
+        let facts: Vec<String> = (0..20).map(|_| sentence(&mut rng, &vocabulary)).collect();
+        let quotes: Vec<String> = (0..5).map(|_| sentence(&mut rng, &vocabulary)).collect();
+        for outlet in 0..3 {
+            if inputs.len() == count {
+                break;
+            }
+            let mut paragraphs = Vec::new();
+            for fact in &facts {
+                if rng.next() % 10 < 7 {
+                    let mut words: Vec<&str> = fact.split(' ').collect();
+                    if rng.next().is_multiple_of(2) && words.len() > 6 {
+                        let at = 1 + rng.next() % (words.len() - 2);
+                        words.remove(at);
+                    }
+                    paragraphs.push(words.join(" "));
+                }
+                if rng.next().is_multiple_of(3) {
+                    paragraphs.push(sentence(&mut rng, &vocabulary));
+                }
+            }
+            for quote in &quotes {
+                if !rng.next().is_multiple_of(3) {
+                    let body = quote.trim_end_matches('.');
+                    paragraphs.push(format!("\"{body},\" Minister Kalo Vortin said."));
+                }
+            }
+            let text = paragraphs.join("\n\n");
+            let name = format!("event{event}-outlet{outlet}.txt");
+            if let Ok(source) = ingest::ingest(&name, text.as_bytes()) {
+                inputs.push(Input::from(source));
+            }
+        }
+    }
+    inputs
+}
+
+fn shared_corpus(folder: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(folder);
+    path.is_dir().then_some(path)
+}
+
+/// The BASIL dev articles, event by event (three per folder), up to `count`.
+fn basil(count: usize) -> Option<Vec<Input>> {
+    let root = shared_corpus("basil-dev")?;
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(root)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let mut paths = Vec::new();
+    for folder in folders {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        paths.extend(files);
+    }
+    paths.truncate(count);
+    let (sources, _) = load::load_paths(&paths);
+    Some(sources.into_iter().map(Input::from).collect())
+}
+
+fn seeds() -> Option<Vec<Input>> {
+    let root = shared_corpus("seeds")?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    let (sources, _) = load::load_paths(&paths);
+    Some(sources.into_iter().map(Input::from).collect())
+}
+
+fn samples() -> Vec<Input> {
+    load::samples()
+        .map(|s| s.into_iter().map(Input::from).collect())
+        .unwrap_or_default()
+}
+
+#[divan::bench(args = [45, 90], sample_count = 5)]
+fn scaling_generated(bencher: Bencher, count: usize) {
+    let inputs = generated(count);
+    bencher.bench(|| analyze(divan::black_box(&inputs)));
+}
+
+#[divan::bench(args = [45, 90], sample_count = 5)]
+fn scaling_basil_dev(bencher: Bencher, count: usize) {
+    let Some(inputs) = basil(count) else {
+        eprintln!("../shared/corpus/basil-dev not found: skipped");
+        return;
+    };
+    bencher.bench(|| analyze(divan::black_box(&inputs)));
+}
+
+#[divan::bench(args = ["seeds", "samples"], sample_count = 20)]
+fn full_analysis(bencher: Bencher, set: &str) {
+    let inputs = if set == "seeds" {
+        seeds()
+    } else {
+        Some(samples())
+    };
+    let Some(inputs) = inputs else {
+        eprintln!("../shared/corpus/seeds not found: skipped");
+        return;
+    };
+    bencher.bench(|| analyze(divan::black_box(&inputs)));
+}
+
+#[divan::bench(args = ["seeds", "samples", "basil-dev-90"], sample_count = 20)]
+fn align_only(bencher: Bencher, set: &str) {
+    let inputs = match set {
+        "seeds" => seeds(),
+        "basil-dev-90" => basil(90),
+        _ => Some(samples()),
+    };
+    let Some(inputs) = inputs else {
+        eprintln!("{set} not found: skipped");
+        return;
+    };
+    let comparison = analyze(&inputs);
+    bencher.bench(|| {
+        align(
+            divan::black_box(&comparison.documents),
+            divan::black_box(&comparison.quotes),
+        )
+    });
+}
+
+#[divan::bench(sample_count = 3)]
+fn big_against_four(bencher: Bencher) {
+    let mut inputs = generated(4);
+    let mut big = String::new();
+    let mut k = 0;
+    let pieces = generated(60);
+    while big.len() < 5_000_000 {
+        big.push_str(&pieces[k % pieces.len()].source.text);
+        big.push_str("\n\n");
+        k += 1;
+    }
+    if let Ok(source) = ingest::ingest("big.txt", big.as_bytes()) {
+        inputs.push(Input::from(source));
+    }
+    bencher
+        .counter(divan::counter::BytesCount::new(big.len()))
+        .bench(|| analyze(divan::black_box(&inputs)));
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 3)]
+fn unrelated_diff(bencher: Bencher, words: usize) {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut text = |n: usize| (0..n).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" ");
+    let (old, new) = (text(words), text(words));
+    bencher.bench(|| diff_texts(divan::black_box(&old), divan::black_box(&new), DEADLINE));
+}
