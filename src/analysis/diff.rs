@@ -329,6 +329,37 @@ mod tests {
         assert_eq!(changes[0].0, EditKind::Replace);
     }
 
+    /// Rebuilds `new`'s word keys from `old`'s by applying the changes.
+    fn apply(old: &[u32], new: &[u32], changes: &[Change]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for change in changes {
+            out.extend_from_slice(&old[at..change.old.start]);
+            out.extend_from_slice(&new[change.new.clone()]);
+            at = change.old.end;
+        }
+        out.extend_from_slice(&old[at..]);
+        out
+    }
+
+    #[test]
+    fn a_diff_cut_short_by_the_deadline_is_coarser_but_still_correct() {
+        let mut state = 7u32;
+        let mut words = |n: usize| -> Vec<u32> {
+            (0..n)
+                .map(|_| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (state >> 16) % 50
+                })
+                .collect()
+        };
+        let (old, new) = (words(3000), words(3000));
+        for budget in [DEADLINE, Duration::ZERO] {
+            let changes = diff_keys(&old, &new, budget);
+            assert_eq!(apply(&old, &new, &changes), new);
+        }
+    }
+
     #[test]
     fn offsets_point_into_multibyte_text() {
         let old = "Le député « très inquiet » a parlé.";

@@ -73,3 +73,40 @@ pub fn candidates(units: &[Unit]) -> Vec<(usize, usize)> {
     pairs.dedup();
     pairs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::Span;
+
+    fn unit(doc: usize, shingles: Vec<u64>, content: Vec<u32>) -> Unit {
+        Unit {
+            doc,
+            order: 0,
+            span: Span { start: 0, end: 0 },
+            words: 0..0,
+            shingles,
+            content,
+        }
+    }
+
+    #[test]
+    fn units_sharing_rare_features_are_paired_across_documents_only() {
+        let units = vec![
+            unit(0, vec![10, 11, 12], vec![1, 2]),
+            unit(1, vec![10, 11, 99], vec![1, 3]),
+            unit(0, vec![10, 11, 12], vec![1, 2]),
+            unit(2, vec![50, 51], vec![7]),
+        ];
+        // 0 and 2 share everything but sit in one document.
+        assert_eq!(candidates(&units), vec![(0, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn a_feature_in_very_many_units_proposes_nothing() {
+        let units: Vec<Unit> = (0..POSTING_CAP + 10)
+            .map(|k| unit(k, vec![1, 2, 1000 + k as u64], vec![5]))
+            .collect();
+        assert!(candidates(&units).is_empty());
+    }
+}

@@ -754,6 +754,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_translated_differently_is_still_the_same_quote() {
+        let a = "\"We remain open to talks with the council, of course, but everything depends \
+            on our partners in the city,\" Anna Kovac said.";
+        let b = "\"Of course we are still open to talks with the council. It all depends on \
+            the partners in the city,\" Kovac said.";
+        let c = compare(&[a, b]);
+        assert_eq!(c.quote_groups.len(), 1, "{:?}", c.quote_groups);
+        let group = &c.quote_groups[0];
+        assert!(group.similarity >= 0.5 && group.similarity < 1.0);
+        assert!(group.diff.iter().any(|e| e.op == EditKind::Replace));
+    }
+
+    #[test]
     fn a_reworded_fact_is_grouped_and_an_unrelated_one_is_not() {
         let a = "The council approved the flood barrier by seven votes to four on Wednesday. \
             A bakery on Salt Lane sold out of bread.";
