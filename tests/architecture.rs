@@ -43,3 +43,24 @@ fn the_core_imports_no_ui_and_no_file_system() {
         }
     }
 }
+
+#[test]
+fn only_the_diff_module_calls_similar() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let callers: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap_or_default();
+            text.contains("similar::") || text.contains("use similar")
+        })
+        .map(|f| {
+            f.strip_prefix(&src)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(callers, ["analysis/diff.rs"]);
+}
