@@ -5,6 +5,8 @@
 //! input order, everything else by document and offset), so the same input gives a
 //! byte-identical report.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::clean::RemovedLine;
@@ -201,8 +203,9 @@ pub struct Omission {
     pub sentence: usize,
     /// The quote, when the omission is of a quote rather than of a sentence.
     pub quote: Option<String>,
-    /// The documents that do not carry it.
-    pub missing_from: Vec<String>,
+    /// The documents that do not carry it. Shared strings: with many documents this list is
+    /// the one that grows with documents × sentences, so its ids are not copied each time.
+    pub missing_from: Vec<Arc<str>>,
 }
 
 /// An input that could not be compared.

@@ -273,11 +273,11 @@ fn facts_reported_by_one_outlet_only_are_omissions_for_the_others() {
     let c = comparison();
     let courier_id = id_of(&c, "northgate-courier");
     let courier = c.documents.iter().find(|d| d.id == courier_id).unwrap();
-    let others: Vec<String> = c
+    let others: Vec<std::sync::Arc<str>> = c
         .documents
         .iter()
         .filter(|d| d.id != courier_id)
-        .map(|d| d.id.clone())
+        .map(|d| d.id.as_str().into())
         .collect();
     // The council vote count appears only in the Courier.
     let vote = courier

@@ -214,10 +214,11 @@ fn full_analysis(bencher: Bencher, set: &str) {
     bencher.bench(|| analyze(divan::black_box(&inputs)));
 }
 
-#[divan::bench(args = ["seeds", "samples", "basil-dev-90"], sample_count = 20)]
+#[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
 fn align_only(bencher: Bencher, set: &str) {
     let inputs = match set {
         "seeds" => seeds(),
+        "basil-dev-45" => basil(45),
         "basil-dev-90" => basil(90),
         _ => Some(samples()),
     };

@@ -11,10 +11,15 @@ use std::collections::HashMap;
 use super::features::Unit;
 
 /// A feature in more units than this proposes no pairs.
-pub const POSTING_CAP: usize = 128;
+pub const POSTING_CAP: usize = 64;
 
 /// How many of its rarest features a unit looks up.
 pub const RAREST: usize = 12;
+
+/// How many index entries a unit reads at most, beyond its two rarest features: a unit whose
+/// features are all common reads fewer of them, so the work per unit stays bounded as the
+/// input grows.
+pub const READ_BUDGET: usize = 128;
 
 /// A feature: a word pair, or a content stem (kept apart from pairs by the top bit).
 fn features(unit: &Unit) -> impl Iterator<Item = u64> + '_ {
@@ -47,7 +52,14 @@ pub fn candidates(units: &[Unit]) -> Vec<(usize, usize)> {
                 .filter(|list| list.len() > 1 && list.len() <= POSTING_CAP),
         );
         lists.sort_by_key(|list| list.len());
-        let asked = lists.len().min(RAREST);
+        let mut asked = 0;
+        let mut read = 0;
+        while asked < lists.len().min(RAREST)
+            && (asked < 2 || read + lists[asked].len() <= READ_BUDGET)
+        {
+            read += lists[asked].len();
+            asked += 1;
+        }
         for list in &lists[..asked] {
             for &j in *list {
                 let j = j as usize;

@@ -21,6 +21,7 @@ pub mod features;
 pub mod index;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use features::{Lexicon, Unit, shared, shared_weight};
 
@@ -594,10 +595,11 @@ fn omissions(
         }
         out
     };
-    let missing = |doc: usize, carried: &[usize]| -> Vec<String> {
+    let ids: Vec<Arc<str>> = documents.iter().map(|d| Arc::from(d.id.as_str())).collect();
+    let missing = |doc: usize, carried: &[usize]| -> Vec<Arc<str>> {
         (0..n)
             .filter(|&o| o != doc && !carried.contains(&o))
-            .map(|o| documents[o].id.clone())
+            .map(|o| Arc::clone(&ids[o]))
             .collect()
     };
     let mut out = Vec::new();
@@ -837,7 +839,7 @@ mod tests {
             .filter(|o| o.doc == "d0" && o.sentence == 1 && o.quote.is_none())
             .collect();
         assert_eq!(pots.len(), 1);
-        assert_eq!(pots[0].missing_from, ["d1", "d2"]);
+        assert_eq!(pots[0].missing_from, [Arc::from("d1"), Arc::from("d2")]);
         // The approval is carried by all three: no omission for it anywhere.
         assert!(c.omissions.iter().all(|o| o.sentence != 0));
     }
