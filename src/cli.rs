@@ -60,6 +60,10 @@ struct CompareArgs {
     /// assets/lexicon/reporting-verbs.txt (`loaded opine opined opines`). May be repeated.
     #[arg(long = "verbs", value_name = "FILE")]
     verbs: Vec<PathBuf>,
+    /// Add framing-term families, or replace one by its concept, from a file written like
+    /// assets/lexicon/framing-terms.txt (`label war: war | conflict`). May be repeated.
+    #[arg(long = "terms", value_name = "FILE")]
+    terms: Vec<PathBuf>,
 }
 
 /// Runs the command line given as `args` (the program name first).
@@ -139,6 +143,13 @@ fn options(args: &CompareArgs) -> Result<analysis::Options, String> {
         let text = load::read_lexicon(path)?;
         options
             .verbs
+            .extend(&text)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
+    for path in &args.terms {
+        let text = load::read_lexicon(path)?;
+        options
+            .terms
             .extend(&text)
             .map_err(|error| format!("{}: {error}", path.display()))?;
     }

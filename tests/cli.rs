@@ -205,6 +205,50 @@ fn users_extend_the_reporting_verb_lexicon() {
     );
 }
 
+#[test]
+fn users_extend_the_framing_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The ferry levy was raised again by the harbour board on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The ferry toll was raised again by the harbour board on Monday.\n",
+    )
+    .unwrap();
+    let files = [a.clone(), b.clone()];
+    let concepts = |value: &Value| -> Vec<String> {
+        value["framing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "term")
+            .map(|f| f["concept"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(concepts(&report(&compare(&files, &[]))).is_empty());
+
+    let terms = dir.path().join("terms.txt");
+    std::fs::write(&terms, "# ours\nlabel ferry charges: levy | toll | fare\n").unwrap();
+    let output = compare(&files, &["--terms", terms.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let extended = report(&output);
+    assert_eq!(concepts(&extended), ["ferry charges"], "{extended}");
+
+    std::fs::write(&terms, "label fine: a | b\nopinion x: y\n").unwrap();
+    let output = compare(&files, &["--terms", terms.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("terms.txt: line 2") && message.contains("opinion"),
+        "{message}"
+    );
+}
+
 /// Each bad input: one clear message naming the file, the others still compared, exit 1.
 fn assert_bad_input(bad: &Path, expected: &str) {
     let dir = tempfile::tempdir().unwrap();

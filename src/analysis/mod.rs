@@ -9,6 +9,7 @@
 pub mod align;
 pub mod clean;
 pub mod diff;
+pub mod framing;
 pub mod metadata;
 pub mod quotes;
 pub mod segment;
@@ -39,6 +40,7 @@ impl From<Source> for Input {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     pub verbs: verbs::ReportingVerbs,
+    pub terms: framing::terms::Terms,
 }
 
 /// Analyses the inputs, in order, with the shipped lexicons.
@@ -71,6 +73,13 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     comparison.quote_groups = alignment.quote_groups;
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
+    comparison.framing = framing::framing(
+        &comparison.documents,
+        &comparison.quotes,
+        &comparison.quote_groups,
+        &comparison.sentence_groups,
+        &options.terms,
+    );
     comparison
 }
 

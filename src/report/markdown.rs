@@ -22,6 +22,7 @@ pub fn render(comparison: &Comparison) -> String {
         comparison.generator
     );
     documents_table(&mut out, comparison);
+    framing(&mut out, comparison);
     quote_groups(&mut out, comparison);
     sentence_groups(&mut out, comparison);
     omissions(&mut out, comparison);
@@ -114,6 +115,30 @@ fn document_section(out: &mut String, d: &Document) {
         }
         out.push_str("\n</details>\n\n");
     }
+}
+
+/// The framing findings, most telling first: what differs, why it was flagged, each wording.
+fn framing(out: &mut String, comparison: &Comparison) {
+    if comparison.framing.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Framing\n");
+    for finding in &comparison.framing {
+        let wordings: Vec<String> = finding
+            .variants
+            .iter()
+            .map(|v| format!("{} “{}”", v.doc, inline(&v.text)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): {}. {}",
+            inline(&finding.concept),
+            finding.kind,
+            inline(&finding.note),
+            wordings.join(", ")
+        );
+    }
+    out.push('\n');
 }
 
 /// The quotes several documents carry, each version with its speaker and verb, and what each

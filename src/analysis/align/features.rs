@@ -179,6 +179,12 @@ const STOPWORDS: &[&str] = &[
     "although",
 ];
 
+/// Whether a word key is a function word (or a reporting verb): it carries no content.
+#[must_use]
+pub fn is_function_word(key: &str) -> bool {
+    STOPWORDS.contains(&key)
+}
+
 /// Interned words: equal keys get equal numbers, so diffs and set operations compare `u32`s.
 #[derive(Debug, Default)]
 struct Interner {
@@ -200,13 +206,27 @@ impl Interner {
     }
 }
 
-/// A light suffix stripper, enough to let "protects", "protected" and "protecting" meet.
-fn stem(key: &str) -> &str {
+/// A light suffix stripper, enough to let "protects", "protected" and "protecting" meet, and
+/// "slammed" meet "slam" (a doubled final consonant before -ed or -ing is undone).
+#[must_use]
+pub fn stem(key: &str) -> &str {
     let key = key.strip_suffix("'s").unwrap_or(key);
     for suffix in ["ing", "ed", "es", "s", "e"] {
         if let Some(root) = key.strip_suffix(suffix)
             && root.chars().count() >= 3
         {
+            let bytes = root.as_bytes();
+            let n = bytes.len();
+            if matches!(suffix, "ing" | "ed")
+                && bytes[n - 1] == bytes[n - 2]
+                && bytes[n - 1].is_ascii_alphabetic()
+                && !matches!(
+                    bytes[n - 1],
+                    b'a' | b'e' | b'i' | b'o' | b'u' | b'l' | b's' | b'z'
+                )
+            {
+                return &root[..n - 1];
+            }
             return root;
         }
     }
@@ -358,6 +378,9 @@ mod tests {
         assert_eq!(stem("votes"), stem("vote"));
         assert_eq!(stem("barrier's"), stem("barriers"));
         assert_eq!(stem("war"), "war");
+        assert_eq!(stem("slammed"), stem("slam"));
+        assert_eq!(stem("ripping"), stem("rip"));
+        assert_eq!(stem("falling"), stem("fall"));
     }
 
     #[test]

@@ -1,0 +1,729 @@
+//! Framing: where the documents word the same thing differently.
+//!
+//! Findings, most telling first:
+//!
+//! - `term`: a family of the terms lexicon ([`terms`]) worded differently by two documents in
+//!   sentences that report the same fact, or used by each document to the exclusion of the
+//!   other's wording, or juxtaposed within one document (its own term beside a quoted rival);
+//! - `verb`: the same quote introduced by verbs of different classes (said / claimed / slammed);
+//! - `substitution`: a word or two replaced between aligned sentences or quotes, kept when it is
+//!   a change of label rather than of spelling;
+//! - `scare_quote`: words a document puts in quotation marks to keep its distance;
+//! - `hedge` and `loaded`: the lexicon's hedging and judging words, as each document uses them.
+
+pub mod terms;
+
+use std::collections::BTreeMap;
+
+use terms::{FamilyKind, Occurrence, Terms};
+
+use super::align::features::{is_function_word, stem};
+use super::diff::word_key;
+use crate::comparison::{
+    Document, EditKind, FramingDifference, Quote, QuoteGroup, QuoteKind, SentenceGroup, Wording,
+};
+
+/// A finding and how telling it is, before ranking.
+struct Finding {
+    score: f64,
+    kind: &'static str,
+    concept: String,
+    variants: Vec<Wording>,
+    note: String,
+}
+
+/// The framing findings, ranked.
+#[must_use]
+pub fn framing(
+    documents: &[Document],
+    quotes: &[Quote],
+    quote_groups: &[QuoteGroup],
+    sentence_groups: &[SentenceGroup],
+    terms: &Terms,
+) -> Vec<FramingDifference> {
+    let occurrences: Vec<Vec<Occurrence>> = documents
+        .iter()
+        .map(|d| terms.find(&d.text, &d.words))
+        .collect();
+    let quotes_of: Vec<Vec<&Quote>> = documents
+        .iter()
+        .map(|d| quotes.iter().filter(|q| q.doc == d.id).collect())
+        .collect();
+    let mut findings = Vec::new();
+    term_findings(
+        documents,
+        &quotes_of,
+        sentence_groups,
+        terms,
+        &occurrences,
+        &mut findings,
+    );
+    word_findings(documents, terms, &occurrences, &mut findings);
+    verb_findings(documents, quotes, quote_groups, &mut findings);
+    let keys: Vec<Vec<String>> = documents
+        .iter()
+        .map(|d| {
+            d.words
+                .iter()
+                .map(|w| word_key(&d.text[w.start..w.end]))
+                .collect()
+        })
+        .collect();
+    substitution_findings(quote_groups, sentence_groups, &mut findings);
+    scare_findings(documents, quotes, &keys, &mut findings);
+    findings.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then_with(|| {
+            let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
+            at(a).cmp(&at(b))
+        })
+    });
+    findings
+        .into_iter()
+        .enumerate()
+        .map(|(n, f)| FramingDifference {
+            id: format!("f{n}"),
+            kind: f.kind.to_owned(),
+            concept: f.concept,
+            variants: f.variants,
+            note: f.note,
+        })
+        .collect()
+}
+
+/// `d12` → 12, for ordering.
+fn doc_number(id: &str) -> usize {
+    id.get(1..)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX)
+}
+
+fn wording(document: &Document, start: usize, end: usize) -> Wording {
+    Wording {
+        doc: document.id.clone(),
+        text: document.text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        start,
+        end,
+    }
+}
+
+/// The sentence a byte falls in.
+fn sentence_of(document: &Document, at: usize) -> usize {
+    document
+        .sentences
+        .partition_point(|s| s.end <= at)
+        .min(document.sentences.len().saturating_sub(1))
+}
+
+/// Whether a wording stands in quotation marks of its own (a scare quote, or a quoted word or
+/// three): the document sets it apart as someone else's word.
+fn inside_quote(quotes: &[&Quote], start: usize, end: usize) -> bool {
+    quotes.iter().any(|q| {
+        q.start <= start
+            && end <= q.end
+            && (q.kind == QuoteKind::Scare || q.text.split_whitespace().count() <= 3)
+    })
+}
+
+/// Label and spelling families worded differently.
+fn term_findings(
+    documents: &[Document],
+    quotes_of: &[Vec<&Quote>],
+    sentence_groups: &[SentenceGroup],
+    terms: &Terms,
+    occurrences: &[Vec<Occurrence>],
+    out: &mut Vec<Finding>,
+) {
+    // (doc, sentence) → group, to tell wordings of one fact.
+    let mut group_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (g, group) in sentence_groups.iter().enumerate() {
+        for member in &group.members {
+            let d = documents.iter().position(|d| d.id == member.doc);
+            if let Some(d) = d {
+                group_of.insert((d, member.sentence), g);
+            }
+        }
+    }
+    for (f, family) in terms.families.iter().enumerate() {
+        if !matches!(family.kind, FamilyKind::Label | FamilyKind::Spelling) {
+            continue;
+        }
+        let uses: Vec<Vec<&Occurrence>> = occurrences
+            .iter()
+            .map(|list| list.iter().filter(|o| o.family == f).collect())
+            .collect();
+        let what = if family.kind == FamilyKind::Spelling {
+            "spells"
+        } else {
+            "words"
+        };
+        // The same fact, worded differently.
+        let mut aligned: BTreeMap<usize, Vec<(usize, &Occurrence)>> = BTreeMap::new();
+        for (d, list) in uses.iter().enumerate() {
+            for o in list {
+                let s = sentence_of(&documents[d], o.span.start);
+                if let Some(&g) = group_of.get(&(d, s)) {
+                    aligned.entry(g).or_default().push((d, o));
+                }
+            }
+        }
+        for members in aligned.values() {
+            let mut wordings: Vec<usize> = members.iter().map(|(_, o)| o.wording).collect();
+            wordings.sort_unstable();
+            wordings.dedup();
+            let mut docs: Vec<usize> = members.iter().map(|(d, _)| *d).collect();
+            docs.dedup();
+            if wordings.len() < 2 || docs.len() < 2 {
+                continue;
+            }
+            let variants: Vec<Wording> = members
+                .iter()
+                .map(|(d, o)| wording(&documents[*d], o.span.start, o.span.end))
+                .collect();
+            out.push(Finding {
+                score: if family.kind == FamilyKind::Label {
+                    1.0
+                } else {
+                    0.75
+                },
+                kind: "term",
+                concept: family.concept.clone(),
+                note: format!(
+                    "the same fact, and each document {what} it its own way: {}",
+                    list_wordings(&variants)
+                ),
+                variants,
+            });
+        }
+        // Each document keeps to its own wording.
+        let used: Vec<Vec<usize>> = uses
+            .iter()
+            .map(|list| {
+                let mut w: Vec<usize> = list.iter().map(|o| o.wording).collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            })
+            .collect();
+        let exclusive = (0..documents.len()).any(|a| {
+            (0..documents.len()).any(|b| {
+                !used[a].is_empty()
+                    && !used[b].is_empty()
+                    && used[a].iter().all(|w| !used[b].contains(w))
+            })
+        });
+        if exclusive && aligned.is_empty() {
+            let variants: Vec<Wording> = uses
+                .iter()
+                .enumerate()
+                .flat_map(|(d, list)| {
+                    list.iter()
+                        .map(move |o| wording(&documents[d], o.span.start, o.span.end))
+                })
+                .collect();
+            out.push(Finding {
+                score: if family.kind == FamilyKind::Label {
+                    0.6
+                } else {
+                    0.5
+                },
+                kind: "term",
+                concept: family.concept.clone(),
+                note: format!(
+                    "the documents keep to different wordings: {}",
+                    list_wordings(&variants)
+                ),
+                variants,
+            });
+        }
+        // One document sets its own wording beside a rival it puts in quotation marks.
+        for (d, list) in uses.iter().enumerate() {
+            let document = &documents[d];
+            let (inside, outside): (Vec<&&Occurrence>, Vec<&&Occurrence>) = list
+                .iter()
+                .partition(|o| inside_quote(&quotes_of[d], o.span.start, o.span.end));
+            let rival = inside
+                .iter()
+                .find(|i| outside.iter().any(|o| o.wording != i.wording));
+            if let (Some(rival), Some(own)) = (
+                rival,
+                outside
+                    .iter()
+                    .find(|o| rival.is_some_and(|r| o.wording != r.wording)),
+            ) {
+                let variants = vec![
+                    wording(document, own.span.start, own.span.end),
+                    wording(document, rival.span.start, rival.span.end),
+                ];
+                out.push(Finding {
+                    score: 0.85,
+                    kind: "term",
+                    concept: family.concept.clone(),
+                    note: format!(
+                        "{} writes “{}” and quotes the rival “{}”",
+                        document.id, variants[0].text, variants[1].text
+                    ),
+                    variants,
+                });
+            }
+        }
+    }
+}
+
+/// “a” (d0), “b” (d1): the distinct wordings and who uses them.
+fn list_wordings(variants: &[Wording]) -> String {
+    let mut seen: Vec<(String, Vec<&str>)> = Vec::new();
+    for v in variants {
+        let key = v.text.to_lowercase();
+        match seen.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, docs)) => {
+                if !docs.contains(&v.doc.as_str()) {
+                    docs.push(&v.doc);
+                }
+            }
+            None => seen.push((key, vec![&v.doc])),
+        }
+    }
+    seen.iter()
+        .map(|(text, docs)| format!("“{text}” ({})", docs.join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Hedging and judging words: one finding per wording, with every use.
+fn word_findings(
+    documents: &[Document],
+    terms: &Terms,
+    occurrences: &[Vec<Occurrence>],
+    out: &mut Vec<Finding>,
+) {
+    let mut by_wording: BTreeMap<(usize, usize), Vec<Wording>> = BTreeMap::new();
+    for (d, list) in occurrences.iter().enumerate() {
+        for o in list {
+            let family = &terms.families[o.family];
+            if matches!(family.kind, FamilyKind::Hedge | FamilyKind::Loaded) {
+                by_wording
+                    .entry((o.family, o.wording))
+                    .or_default()
+                    .push(wording(&documents[d], o.span.start, o.span.end));
+            }
+        }
+    }
+    for ((f, w), variants) in by_wording {
+        let family = &terms.families[f];
+        let mut docs: Vec<&str> = variants.iter().map(|v| v.doc.as_str()).collect();
+        docs.dedup();
+        let only_some = docs.len() < documents.len();
+        if !only_some && documents.len() > 1 {
+            // Every document uses it: no contrast between them to show.
+            continue;
+        }
+        let (kind, what) = if family.kind == FamilyKind::Hedge {
+            ("hedge", "keeps its distance with")
+        } else {
+            ("loaded", "judges with")
+        };
+        let note = if only_some && documents.len() > 1 {
+            format!(
+                "{} {what} “{}”; the other documents do not",
+                docs.join(", "),
+                family.wordings[w]
+            )
+        } else {
+            format!("{} {what} “{}”", docs.join(", "), family.wordings[w])
+        };
+        out.push(Finding {
+            score: if only_some { 0.45 } else { 0.3 },
+            kind,
+            concept: format!("{}: {}", family.concept, family.wordings[w]),
+            variants,
+            note,
+        });
+    }
+}
+
+/// The same quote introduced by verbs of different classes.
+fn verb_findings(
+    documents: &[Document],
+    quotes: &[Quote],
+    quote_groups: &[QuoteGroup],
+    out: &mut Vec<Finding>,
+) {
+    let by_id: std::collections::HashMap<&str, &Quote> =
+        quotes.iter().map(|q| (q.id.as_str(), q)).collect();
+    let doc_of: std::collections::HashMap<&str, &Document> =
+        documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    for group in quote_groups {
+        let members: Vec<&Quote> = group
+            .quotes
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        let mut classes: Vec<_> = members.iter().filter_map(|q| q.cue_class).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        if classes.len() < 2 {
+            continue;
+        }
+        let mut variants = Vec::new();
+        let mut described = Vec::new();
+        for q in &members {
+            let (Some(cue), Some(class)) = (&q.cue, q.cue_class) else {
+                continue;
+            };
+            let Some(document) = doc_of.get(q.doc.as_str()) else {
+                continue;
+            };
+            if let Some((start, end)) = find_cue(document, q, cue) {
+                variants.push(wording(document, start, end));
+                described.push(format!("{} “{cue}” ({})", q.doc, class.name()));
+            }
+        }
+        if variants.len() < 2 {
+            continue;
+        }
+        let speaker = members.iter().find_map(|q| q.speaker.clone());
+        let opening: String = members[0]
+            .text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Finding {
+            score: 0.9,
+            kind: "verb",
+            concept: match speaker {
+                Some(name) => format!("{name}: “{opening} …”"),
+                None => format!("“{opening} …”"),
+            },
+            variants,
+            note: format!(
+                "the same quote, introduced differently: {}",
+                described.join(", ")
+            ),
+        });
+    }
+}
+
+/// Where a quote's reporting verb stands: the nearest match after the quote, else before it.
+fn find_cue(document: &Document, quote: &Quote, cue: &str) -> Option<(usize, usize)> {
+    let text = &document.text;
+    let cue = cue.to_lowercase();
+    let clamp = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let after_end = clamp(quote.end + 240);
+    if let Some(k) = text[quote.end..after_end].to_lowercase().find(&cue) {
+        return Some((quote.end + k, quote.end + k + cue.len()));
+    }
+    let before_start = clamp(quote.start.saturating_sub(240));
+    let window = text[before_start..quote.start].to_lowercase();
+    window
+        .rfind(&cue)
+        .map(|k| (before_start + k, before_start + k + cue.len()))
+}
+
+/// Words replaced between aligned texts, when the change is one of label, not of spelling.
+fn substitution_findings(
+    quote_groups: &[QuoteGroup],
+    sentence_groups: &[SentenceGroup],
+    out: &mut Vec<Finding>,
+) {
+    let diffs = quote_groups
+        .iter()
+        .map(|g| &g.diff)
+        .chain(sentence_groups.iter().map(|g| &g.diff));
+    for diff in diffs {
+        for edit in diff.iter().filter(|e| e.op == EditKind::Replace) {
+            let (old, new) = (&edit.old.text, &edit.new.text);
+            if !short_label(old)
+                || !short_label(new)
+                || spelling_variant(old, new)
+                || !distinct_content(old, new)
+            {
+                continue;
+            }
+            out.push(Finding {
+                score: 0.7,
+                kind: "substitution",
+                concept: format!("{old} / {new}"),
+                variants: vec![
+                    Wording {
+                        doc: edit.old.doc.clone(),
+                        text: old.clone(),
+                        start: edit.old.start,
+                        end: edit.old.end,
+                    },
+                    Wording {
+                        doc: edit.new.doc.clone(),
+                        text: new.clone(),
+                        start: edit.new.start,
+                        end: edit.new.end,
+                    },
+                ],
+                note: format!(
+                    "where {} says “{old}”, {} says “{new}” in the same passage",
+                    edit.old.doc, edit.new.doc
+                ),
+            });
+        }
+    }
+}
+
+/// One to three words, with letters, no digits: a label rather than a rewritten clause.
+fn short_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=3).contains(&words)
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_uppercase() || words > 1)
+}
+
+/// Whether both wordings carry content words and share none of them ("relocation" /
+/// "clearance", not "was" / "is" or "flooding" / "and flooded").
+fn distinct_content(a: &str, b: &str) -> bool {
+    let content = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(word_key)
+            .map(|k| k.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+            .filter(|k| k.chars().count() > 1 && !is_function_word(k))
+            .map(|k| stem(&k).to_owned())
+            .collect()
+    };
+    let (x, y) = (content(a), content(b));
+    !x.is_empty() && !y.is_empty() && x.iter().all(|w| !y.contains(w))
+}
+
+/// Whether two wordings differ only in spelling: the same letters bar a few, or the same once
+/// dots, hyphens and case are set aside ("Kiev" / "Kyiv", "U.S." / "US", "e-mail" / "email").
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        word_key(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let (x, y) = (letters(a), letters(b));
+    if x == y {
+        return true;
+    }
+    let longest = x.len().max(y.len());
+    longest >= 4 && edit_distance(&x, &y) * 3 <= longest
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// Words a document puts in quotation marks to keep its distance, with the same words used
+/// plainly by the other documents.
+fn scare_findings(
+    documents: &[Document],
+    quotes: &[Quote],
+    keys: &[Vec<String>],
+    out: &mut Vec<Finding>,
+) {
+    // Per document, where each word stands: the plain uses are found by their first word.
+    let mut positions: Vec<std::collections::HashMap<&str, Vec<usize>>> =
+        vec![std::collections::HashMap::new(); documents.len()];
+    for (d, list) in keys.iter().enumerate() {
+        for (k, key) in list.iter().enumerate() {
+            positions[d].entry(key.as_str()).or_default().push(k);
+        }
+    }
+    for quote in quotes.iter().filter(|q| q.kind == QuoteKind::Scare) {
+        let Some(d) = documents.iter().position(|d| d.id == quote.doc) else {
+            continue;
+        };
+        let document = &documents[d];
+        let mut variants = vec![wording(document, quote.start, quote.end)];
+        let first = document.words.partition_point(|w| w.end <= quote.start);
+        let last = first + document.words[first..].partition_point(|w| w.start < quote.end);
+        let key = &keys[d][first..last];
+        let Some(head) = key.first() else { continue };
+        for (o, other) in documents.iter().enumerate().filter(|(o, _)| *o != d) {
+            for &k in positions[o]
+                .get(head.as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if keys[o].get(k..k + key.len()) == Some(key) {
+                    let (start, end) = (other.words[k].start, other.words[k + key.len() - 1].end);
+                    variants.push(wording(other, start, end));
+                }
+            }
+        }
+        let mut plain: Vec<&str> = variants[1..].iter().map(|v| v.doc.as_str()).collect();
+        plain.dedup();
+        let note = if plain.is_empty() {
+            format!("{} puts “{}” in quotation marks", quote.doc, quote.text)
+        } else {
+            format!(
+                "{} puts “{}” in quotation marks; {} use{} the words plainly",
+                quote.doc,
+                quote.text,
+                plain.join(", "),
+                if plain.len() == 1 { "s" } else { "" }
+            )
+        };
+        out.push(Finding {
+            score: if plain.is_empty() { 0.5 } else { 0.8 },
+            kind: "scare_quote",
+            concept: quote.text.clone(),
+            variants,
+            note,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Input, analyze};
+    use crate::comparison::{Comparison, FramingDifference};
+    use crate::ingest::ingest;
+
+    fn compare(texts: &[&str]) -> Comparison {
+        let inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| Input::from(ingest(&format!("doc{k}.txt"), text.as_bytes()).unwrap()))
+            .collect();
+        analyze(&inputs)
+    }
+
+    fn of_kind<'a>(c: &'a Comparison, kind: &str) -> Vec<&'a FramingDifference> {
+        c.framing.iter().filter(|f| f.kind == kind).collect()
+    }
+
+    fn texts(f: &FramingDifference) -> Vec<(&str, &str)> {
+        f.variants
+            .iter()
+            .map(|v| (v.doc.as_str(), v.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn one_fact_worded_with_rival_terms_is_a_term_finding_first() {
+        let c = compare(&[
+            "Moscow completed the annexation of the peninsula in March after a disputed vote.",
+            "Moscow completed the reunification of the peninsula in March after a popular vote.",
+        ]);
+        let first = &c.framing[0];
+        assert_eq!(first.kind, "term");
+        assert_eq!(first.concept, "status of Crimea");
+        assert_eq!(
+            texts(first),
+            [("d0", "annexation"), ("d1", "reunification")]
+        );
+        // Offsets point at the words.
+        for v in &first.variants {
+            let doc = c.documents.iter().find(|d| d.id == v.doc).unwrap();
+            assert_eq!(&doc.text[v.start..v.end], v.text);
+        }
+    }
+
+    #[test]
+    fn a_term_beside_its_scare_quoted_rival_is_a_juxtaposition() {
+        let c = compare(&[
+            "The peninsula was accepted into the federation, a step slammed as ‘annexation’ by \
+             the West.",
+        ]);
+        let terms = of_kind(&c, "term");
+        assert_eq!(terms.len(), 1, "{:?}", c.framing);
+        assert_eq!(
+            texts(terms[0]),
+            [("d0", "accepted into"), ("d0", "annexation")]
+        );
+        assert!(terms[0].note.contains("quotes the rival"));
+    }
+
+    #[test]
+    fn documents_keeping_to_different_spellings_are_flagged() {
+        let c = compare(&[
+            "Talks were held in Kiev on Monday between the two delegations.",
+            "Officials in Kyiv said the delegations met for three hours.",
+        ]);
+        let terms = of_kind(&c, "term");
+        assert_eq!(terms.len(), 1, "{:?}", c.framing);
+        assert_eq!(terms[0].concept, "capital of Ukraine");
+        assert_eq!(texts(terms[0]), [("d0", "Kiev"), ("d1", "Kyiv")]);
+    }
+
+    #[test]
+    fn the_same_quote_under_verbs_of_different_classes_is_a_verb_finding() {
+        let c = compare(&[
+            "\"The wall will hold through the winter and beyond,\" the mayor said on Monday.",
+            "\"The wall will hold through the winter and beyond,\" the mayor claimed on Monday.",
+        ]);
+        let verbs = of_kind(&c, "verb");
+        assert_eq!(verbs.len(), 1, "{:?}", c.framing);
+        assert_eq!(texts(verbs[0]), [("d0", "said"), ("d1", "claimed")]);
+        assert!(verbs[0].note.contains("distancing"));
+    }
+
+    #[test]
+    fn a_replaced_label_is_kept_and_a_spelling_or_tense_change_is_not() {
+        let c = compare(&[
+            "Residents face relocation from the terraces on the east bank of the Tesk, the \
+             council confirmed. The program was approved by the council of Calder.",
+            "Residents face eviction from the terraces on the east bank of the Tesk, the council \
+             confirmed. The programme is approved by the council of Calder.",
+        ]);
+        let subs: Vec<Vec<(&str, &str)>> =
+            of_kind(&c, "substitution").into_iter().map(texts).collect();
+        assert_eq!(subs, [vec![("d0", "relocation"), ("d1", "eviction")]]);
+    }
+
+    #[test]
+    fn scare_quotes_show_who_uses_the_word_plainly() {
+        let c = compare(&[
+            "Opponents mocked the so-called ‘consultation’ held in the library.",
+            "The consultation was held in the library over two afternoons.",
+        ]);
+        let scare = of_kind(&c, "scare_quote");
+        assert_eq!(scare.len(), 1, "{:?}", c.framing);
+        assert_eq!(
+            texts(scare[0]),
+            [("d0", "consultation"), ("d1", "consultation")]
+        );
+        let hedges = of_kind(&c, "hedge");
+        assert_eq!(hedges.len(), 1);
+        assert_eq!(texts(hedges[0]), [("d0", "so-called")]);
+    }
+
+    #[test]
+    fn judging_words_one_outlet_uses_are_flagged_and_shared_ones_are_not() {
+        let c = compare(&[
+            "The embattled mayor slammed the critics of the barrier plan.",
+            "The mayor answered the critics of the barrier plan.",
+        ]);
+        let loaded: Vec<Vec<(&str, &str)>> = of_kind(&c, "loaded").into_iter().map(texts).collect();
+        assert!(loaded.contains(&vec![("d0", "embattled")]), "{loaded:?}");
+        assert!(loaded.contains(&vec![("d0", "slammed")]), "{loaded:?}");
+        let both = compare(&[
+            "The embattled mayor spoke.",
+            "The embattled mayor answered.",
+        ]);
+        assert!(of_kind(&both, "loaded").is_empty());
+    }
+}

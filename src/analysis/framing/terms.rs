@@ -1,0 +1,320 @@
+//! The framing-terms lexicon: families of wordings for one referent, and the words that hedge or
+//! judge. Data in `assets/lexicon/framing-terms.txt`; users extend or override it with a file of
+//! the same form.
+
+use std::collections::HashMap;
+
+use crate::analysis::align::features::stem;
+use crate::analysis::diff::word_key;
+use crate::analysis::segment::{Span, words_in};
+use crate::analysis::verbs::LexiconError;
+
+/// The lexicon shipped with Parallax.
+pub const DEFAULT_TERMS: &str = include_str!("../../../assets/lexicon/framing-terms.txt");
+
+/// What the wordings of a family differ in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FamilyKind {
+    /// Different views of one thing: annexation / reunification.
+    Label,
+    /// Different spellings of one name: Kiev / Kyiv.
+    Spelling,
+    /// Words that keep the writer's distance from a claim: alleged, so-called.
+    Hedge,
+    /// Words that judge while they report: slammed, radical.
+    Loaded,
+}
+
+impl FamilyKind {
+    fn parse(word: &str) -> Option<Self> {
+        Some(match word {
+            "label" => Self::Label,
+            "spelling" => Self::Spelling,
+            "hedge" => Self::Hedge,
+            "loaded" => Self::Loaded,
+            _ => return None,
+        })
+    }
+}
+
+/// One family: its concept and its wordings, each as word keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Family {
+    pub kind: FamilyKind,
+    pub concept: String,
+    /// Each wording as written in the lexicon.
+    pub wordings: Vec<String>,
+    /// Each wording's word keys.
+    keys: Vec<Vec<String>>,
+}
+
+/// The families in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terms {
+    pub families: Vec<Family>,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        // The shipped lexicon is tested to parse; an empty lexicon is the fallback.
+        Terms::parse(DEFAULT_TERMS).unwrap_or(Terms {
+            families: Vec::new(),
+        })
+    }
+}
+
+/// One place a wording of a family occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub family: usize,
+    pub wording: usize,
+    pub span: Span,
+    /// The index of its first word in the document's words.
+    pub word: usize,
+}
+
+impl Terms {
+    /// Reads a lexicon.
+    ///
+    /// # Errors
+    /// The first line that is not `KIND CONCEPT: wording | wording ...`.
+    pub fn parse(text: &str) -> Result<Self, LexiconError> {
+        let mut terms = Terms {
+            families: Vec::new(),
+        };
+        terms.extend(text)?;
+        Ok(terms)
+    }
+
+    /// Adds the families of `text`; a family whose concept is already known replaces it.
+    ///
+    /// # Errors
+    /// The first line that is not `KIND CONCEPT: wording | wording ...`.
+    pub fn extend(&mut self, text: &str) -> Result<(), LexiconError> {
+        for (index, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: &str| LexiconError {
+                line: index + 1,
+                message: message.to_owned(),
+            };
+            let (head, list) = line
+                .split_once(':')
+                .ok_or_else(|| error("expected `KIND CONCEPT: wording | wording ...`"))?;
+            let (kind, concept) = head
+                .trim()
+                .split_once(' ')
+                .ok_or_else(|| error("expected a kind and a concept before the colon"))?;
+            let kind = FamilyKind::parse(kind).ok_or_else(|| {
+                error(&format!(
+                    "unknown kind `{kind}` (expected label, spelling, hedge or loaded)"
+                ))
+            })?;
+            let wordings: Vec<String> = list
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let keys: Vec<Vec<String>> = wordings.iter().map(|w| keys_of(w)).collect();
+            if keys.iter().any(Vec::is_empty) || keys.is_empty() {
+                return Err(error("every wording needs at least one word"));
+            }
+            let concept = concept.trim().to_owned();
+            let family = Family {
+                kind,
+                concept,
+                wordings,
+                keys,
+            };
+            match self
+                .families
+                .iter_mut()
+                .find(|f| f.concept.eq_ignore_ascii_case(&family.concept))
+            {
+                Some(known) => *known = family,
+                None => self.families.push(family),
+            }
+        }
+        Ok(())
+    }
+
+    /// Every occurrence of every wording in `words` of `text`, by position. Where wordings
+    /// overlap, the longest wins ("special military operation" over "military operation").
+    #[must_use]
+    pub fn find(&self, text: &str, words: &[Span]) -> Vec<Occurrence> {
+        let keys: Vec<String> = words
+            .iter()
+            .map(|w| word_key(&text[w.start..w.end]))
+            .collect();
+        let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (f, family) in self.families.iter().enumerate() {
+            for (w, wording) in family.keys.iter().enumerate() {
+                let first = if wording.len() == 1 {
+                    stem(&wording[0])
+                } else {
+                    wording[0].as_str()
+                };
+                by_first.entry(first).or_default().push((f, w));
+            }
+        }
+        let mut found = Vec::new();
+        let mut k = 0;
+        while k < keys.len() {
+            let mut best: Option<(usize, usize, usize)> = None;
+            for first in [keys[k].as_str(), stem(&keys[k])] {
+                for &(f, w) in by_first.get(first).map_or(&[][..], Vec::as_slice) {
+                    let wording = &self.families[f].keys[w];
+                    let inflects = self.families[f].kind != FamilyKind::Hedge;
+                    if matches(&keys[k..], wording, inflects)
+                        && best.is_none_or(|b| wording.len() > b.2)
+                    {
+                        best = Some((f, w, wording.len()));
+                    }
+                }
+            }
+            match best {
+                Some((family, wording, len)) => {
+                    found.push(Occurrence {
+                        family,
+                        wording,
+                        span: Span {
+                            start: words[k].start,
+                            end: words[k + len - 1].end,
+                        },
+                        word: k,
+                    });
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        found
+    }
+}
+
+/// A wording's word keys.
+fn keys_of(wording: &str) -> Vec<String> {
+    words_in(
+        wording,
+        Span {
+            start: 0,
+            end: wording.len(),
+        },
+    )
+    .iter()
+    .map(|w| word_key(&wording[w.start..w.end]))
+    .collect()
+}
+
+/// Whether `keys` start with `wording`: every word equal, the last one also by its stem when
+/// the family `inflects` (hedges do not: "alleged" is a hedge, "alleging" a reporting verb).
+fn matches(keys: &[String], wording: &[String], inflects: bool) -> bool {
+    if keys.len() < wording.len() {
+        return false;
+    }
+    let last = wording.len() - 1;
+    wording
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .all(|(j, (want, have))| {
+            want == have
+                || (inflects
+                    && j == last
+                    && stem(want) == stem(have)
+                    && have.len() <= want.len() + 4)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(terms: &Terms, text: &str) -> Vec<(String, String)> {
+        let words = words_in(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+        );
+        terms
+            .find(text, &words)
+            .into_iter()
+            .map(|o| {
+                (
+                    terms.families[o.family].concept.clone(),
+                    text[o.span.start..o.span.end].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_shipped_lexicon_parses() {
+        let terms = Terms::parse(DEFAULT_TERMS).unwrap();
+        assert!(terms.families.len() > 40);
+        assert!(
+            terms
+                .families
+                .iter()
+                .any(|f| f.kind == FamilyKind::Spelling)
+        );
+    }
+
+    #[test]
+    fn wordings_match_whole_words_with_inflections_and_phrases() {
+        let terms = Terms::parse(
+            "label status: annexation | annex | accepted into\nspelling city: Kiev | Kyiv",
+        )
+        .unwrap();
+        assert_eq!(
+            found(
+                &terms,
+                "Russia annexed Crimea; Kyiv calls the annexation illegal. It was Accepted Into \
+                 the federation. Kievan Rus and the annexationist are other words."
+            ),
+            [
+                ("status".into(), "annexed".into()),
+                ("city".into(), "Kyiv".into()),
+                ("status".into(), "annexation".into()),
+                ("status".into(), "Accepted Into".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_longest_wording_wins() {
+        let terms =
+            Terms::parse("label war: military operation | special military operation | war")
+                .unwrap();
+        assert_eq!(
+            found(&terms, "a special military operation, not a war"),
+            [
+                ("war".into(), "special military operation".into()),
+                ("war".into(), "war".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_users_family_replaces_the_one_with_its_concept() {
+        let mut terms = Terms::parse("label war: war | conflict").unwrap();
+        terms
+            .extend("label War: war | special operation\nloaded words: slam")
+            .unwrap();
+        assert_eq!(terms.families.len(), 2);
+        assert_eq!(terms.families[0].wordings, ["war", "special operation"]);
+    }
+
+    #[test]
+    fn a_bad_line_is_named() {
+        let error = Terms::parse("# fine\nlabel ok: a | b\nopinion x: y").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(error.message.contains("unknown kind"), "{}", error.message);
+        assert_eq!(Terms::parse("label nothing here").unwrap_err().line, 1);
+    }
+}
