@@ -7,6 +7,7 @@
 //! - `seeds`: the full analysis of the five seed articles (when `../shared` is there) and of the
 //!   bundled samples.
 //! - `align_only`: alignment alone (groups, diffs, omissions, reprints) on the same inputs.
+//! - `framing_only`: framing alone on the same inputs (issue [4]: at most alignment's time).
 //! - `big_against_four`: a 5 MB article against four ordinary ones.
 //! - `unrelated_diff`: the word diff of two long unrelated texts, bounded by the deadline.
 //!
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use parallax::analysis::diff::{DEADLINE, diff_texts};
+use parallax::analysis::framing::{framing, terms::Terms};
 use parallax::analysis::{Input, align::align, analyze};
 use parallax::{ingest, load};
 
@@ -231,6 +233,32 @@ fn align_only(bencher: Bencher, set: &str) {
         align(
             divan::black_box(&comparison.documents),
             divan::black_box(&comparison.quotes),
+        )
+    });
+}
+
+/// Framing alone on the same inputs as `align_only`: the issue's bar is at most alignment's time.
+#[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
+fn framing_only(bencher: Bencher, set: &str) {
+    let inputs = match set {
+        "seeds" => seeds(),
+        "basil-dev-45" => basil(45),
+        "basil-dev-90" => basil(90),
+        _ => Some(samples()),
+    };
+    let Some(inputs) = inputs else {
+        eprintln!("{set} not found: skipped");
+        return;
+    };
+    let c = analyze(&inputs);
+    let terms = Terms::default();
+    bencher.bench(|| {
+        framing(
+            divan::black_box(&c.documents),
+            &c.quotes,
+            &c.quote_groups,
+            &c.sentence_groups,
+            &terms,
         )
     });
 }
