@@ -18,6 +18,7 @@ pub mod verbs;
 
 use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
 use crate::ingest::{Metadata, Source};
+use segment::squeeze;
 
 /// One input to compare: the decoded source and what the user said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,10 +114,7 @@ pub fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> 
                 doc: document.id.clone(),
                 start: span.start,
                 end: span.end,
-                text: document.text[span.start..span.end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: squeeze(&document.text[span.start..span.end]),
                 kind,
                 speaker: attribution.speaker.filter(|_| kind != QuoteKind::Scare),
                 cue: attribution.cue.filter(|_| kind != QuoteKind::Scare),
@@ -180,4 +178,18 @@ fn prepare(id: String, input: &Input) -> Result<Document, String> {
         text: source.text.clone(),
         words: segments.words,
     })
+}
+
+/// Analyses short texts as `doc0.txt`, `doc1.txt`, ...: the unit tests' fixtures.
+#[cfg(test)]
+pub(crate) fn compare_texts(texts: &[&str]) -> Comparison {
+    let inputs: Vec<Input> = texts
+        .iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let source = crate::ingest::ingest(&format!("doc{k}.txt"), text.as_bytes());
+            Input::from(source.unwrap())
+        })
+        .collect();
+    analyze(&inputs)
 }

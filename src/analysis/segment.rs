@@ -82,7 +82,9 @@ pub fn segment(text: &str, kept: &[KeptLine]) -> Segments {
     segments
 }
 
-fn squeeze(text: &str) -> String {
+/// The text with every run of white space made one space.
+#[must_use]
+pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

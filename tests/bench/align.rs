@@ -187,6 +187,16 @@ fn samples() -> Vec<Input> {
         .unwrap_or_default()
 }
 
+/// The inputs a benchmark argument names.
+fn named_set(set: &str) -> Option<Vec<Input>> {
+    match set {
+        "seeds" => seeds(),
+        "basil-dev-45" => basil(45),
+        "basil-dev-90" => basil(90),
+        _ => Some(samples()),
+    }
+}
+
 #[divan::bench(args = [45, 90], sample_count = 5)]
 fn scaling_generated(bencher: Bencher, count: usize) {
     let inputs = generated(count);
@@ -218,13 +228,7 @@ fn full_analysis(bencher: Bencher, set: &str) {
 
 #[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
 fn align_only(bencher: Bencher, set: &str) {
-    let inputs = match set {
-        "seeds" => seeds(),
-        "basil-dev-45" => basil(45),
-        "basil-dev-90" => basil(90),
-        _ => Some(samples()),
-    };
-    let Some(inputs) = inputs else {
+    let Some(inputs) = named_set(set) else {
         eprintln!("{set} not found: skipped");
         return;
     };
@@ -240,13 +244,7 @@ fn align_only(bencher: Bencher, set: &str) {
 /// Framing alone on the same inputs as `align_only`: the bar is at most alignment's time.
 #[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
 fn framing_only(bencher: Bencher, set: &str) {
-    let inputs = match set {
-        "seeds" => seeds(),
-        "basil-dev-45" => basil(45),
-        "basil-dev-90" => basil(90),
-        _ => Some(samples()),
-    };
-    let Some(inputs) = inputs else {
+    let Some(inputs) = named_set(set) else {
         eprintln!("{set} not found: skipped");
         return;
     };

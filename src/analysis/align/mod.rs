@@ -26,7 +26,7 @@ use std::sync::Arc;
 use features::{Lexicon, Unit, shared, shared_weight};
 
 use super::diff::{self, Side};
-use super::segment::Span;
+use super::segment::{Span, squeeze};
 use crate::comparison::{
     Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef, WordEdit,
 };
@@ -462,10 +462,7 @@ fn group_diff(
             doc: document.id.clone(),
             start: span.start,
             end: span.end,
-            text: document.text[span.start..span.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            text: squeeze(&document.text[span.start..span.end]),
         }
     };
     let mut out = Vec::new();
@@ -647,17 +644,10 @@ fn omissions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Input, analyze};
     use crate::comparison::{Comparison, EditKind};
-    use crate::ingest::ingest;
 
     fn compare(texts: &[&str]) -> Comparison {
-        let inputs: Vec<Input> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, text)| Input::from(ingest(&format!("doc{k}.txt"), text.as_bytes()).unwrap()))
-            .collect();
-        analyze(&inputs)
+        crate::analysis::compare_texts(texts)
     }
 
     fn quote_text<'a>(c: &'a Comparison, id: &str) -> &'a str {

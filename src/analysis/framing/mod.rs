@@ -19,6 +19,7 @@ use terms::{FamilyKind, Occurrence, Terms};
 
 use super::align::features::{is_function_word, stem};
 use super::diff::word_key;
+use super::segment::squeeze;
 use crate::comparison::{
     Document, EditKind, FramingDifference, Quote, QuoteGroup, QuoteKind, SentenceGroup, Wording,
 };
@@ -100,10 +101,7 @@ fn doc_number(id: &str) -> usize {
 fn wording(document: &Document, start: usize, end: usize) -> Wording {
     Wording {
         doc: document.id.clone(),
-        text: document.text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        text: squeeze(&document.text[start..end]),
         start,
         end,
     }
@@ -598,17 +596,10 @@ fn scare_findings(
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Input, analyze};
     use crate::comparison::{Comparison, FramingDifference};
-    use crate::ingest::ingest;
 
     fn compare(texts: &[&str]) -> Comparison {
-        let inputs: Vec<Input> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, text)| Input::from(ingest(&format!("doc{k}.txt"), text.as_bytes()).unwrap()))
-            .collect();
-        analyze(&inputs)
+        crate::analysis::compare_texts(texts)
     }
 
     fn of_kind<'a>(c: &'a Comparison, kind: &str) -> Vec<&'a FramingDifference> {

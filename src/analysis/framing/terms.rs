@@ -2,7 +2,7 @@
 //! judge. Data in `assets/lexicon/framing-terms.txt`; users extend or override it with a file of
 //! the same form.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::analysis::align::features::stem;
 use crate::analysis::diff::word_key;
@@ -52,6 +52,9 @@ pub struct Family {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Terms {
     pub families: Vec<Family>,
+    /// (family, wording) by the wording's first word (its stem for a one-word wording),
+    /// rebuilt whenever families change.
+    by_first: BTreeMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for Terms {
@@ -59,6 +62,7 @@ impl Default for Terms {
         // The shipped lexicon is tested to parse; an empty lexicon is the fallback.
         Terms::parse(DEFAULT_TERMS).unwrap_or(Terms {
             families: Vec::new(),
+            by_first: BTreeMap::new(),
         })
     }
 }
@@ -81,6 +85,7 @@ impl Terms {
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
         let mut terms = Terms {
             families: Vec::new(),
+            by_first: BTreeMap::new(),
         };
         terms.extend(text)?;
         Ok(terms)
@@ -138,6 +143,20 @@ impl Terms {
                 None => self.families.push(family),
             }
         }
+        self.by_first.clear();
+        for (f, family) in self.families.iter().enumerate() {
+            for (w, wording) in family.keys.iter().enumerate() {
+                let first = if wording.len() == 1 {
+                    stem(&wording[0])
+                } else {
+                    wording[0].as_str()
+                };
+                self.by_first
+                    .entry(first.to_owned())
+                    .or_default()
+                    .push((f, w));
+            }
+        }
         Ok(())
     }
 
@@ -149,23 +168,12 @@ impl Terms {
             .iter()
             .map(|w| word_key(&text[w.start..w.end]))
             .collect();
-        let mut by_first: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-        for (f, family) in self.families.iter().enumerate() {
-            for (w, wording) in family.keys.iter().enumerate() {
-                let first = if wording.len() == 1 {
-                    stem(&wording[0])
-                } else {
-                    wording[0].as_str()
-                };
-                by_first.entry(first).or_default().push((f, w));
-            }
-        }
         let mut found = Vec::new();
         let mut k = 0;
         while k < keys.len() {
             let mut best: Option<(usize, usize, usize)> = None;
             for first in [keys[k].as_str(), stem(&keys[k])] {
-                for &(f, w) in by_first.get(first).map_or(&[][..], Vec::as_slice) {
+                for &(f, w) in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
                     let wording = &self.families[f].keys[w];
                     let inflects = self.families[f].kind != FamilyKind::Hedge;
                     if matches(&keys[k..], wording, inflects)
