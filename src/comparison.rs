@@ -32,6 +32,8 @@ pub struct Comparison {
     pub quote_groups: Vec<QuoteGroup>,
     pub sentence_groups: Vec<SentenceGroup>,
     pub framing: Vec<FramingDifference>,
+    /// How each document labels each person, grouped by person across documents.
+    pub labels: Vec<PersonLabels>,
     pub omissions: Vec<Omission>,
     /// Inputs that could not be compared, with what was wrong.
     pub problems: Vec<Problem>,
@@ -47,6 +49,7 @@ impl Default for Comparison {
             quote_groups: Vec::new(),
             sentence_groups: Vec::new(),
             framing: Vec::new(),
+            labels: Vec::new(),
             omissions: Vec::new(),
             problems: Vec::new(),
         }
@@ -193,6 +196,16 @@ pub struct Wording {
     pub text: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// One person as the documents describe them: "Kremlin spokesman" in one, "Putin's
+/// spokesman" in another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonLabels {
+    /// The name, in its fullest form across the documents.
+    pub name: String,
+    /// Each description where the person is named, in document and text order.
+    pub labels: Vec<Wording>,
 }
 
 /// A sentence, or a quote, that one document carries and others leave out.

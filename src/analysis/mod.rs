@@ -65,7 +65,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
             }),
         }
     }
-    comparison.quotes = find_all_quotes(&comparison.documents, options);
+    let found = find_all_quotes(&comparison.documents, options);
+    comparison.quotes = found.quotes;
     let alignment = align::align(&comparison.documents, &comparison.quotes);
     let ids: Vec<String> = comparison.documents.iter().map(|d| d.id.clone()).collect();
     for (document, original) in comparison.documents.iter_mut().zip(&alignment.reprint_of) {
@@ -74,25 +75,39 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     comparison.quote_groups = alignment.quote_groups;
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
+    comparison.labels = framing::labels::people(&comparison.documents, &found.labels);
     comparison.framing = framing::framing(
         &comparison.documents,
         &comparison.quotes,
         &comparison.quote_groups,
         &comparison.sentence_groups,
+        &comparison.labels,
         &options.terms,
     );
     comparison
 }
 
-/// The quotes of every document, attributed, with speakers unified across documents.
+/// Every document's quotes and the labels it gives people.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Attributed, with speakers unified across documents.
+    pub quotes: Vec<Quote>,
+    /// Per document, in text order.
+    pub labels: Vec<Vec<speakers::Label>>,
+}
+
+/// The quotes of every document, attributed, with speakers unified across documents, and the
+/// labels each document gives the people it names.
 #[must_use]
-pub fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> {
+pub fn find_all_quotes(documents: &[Document], options: &Options) -> Found {
     let mut found = Vec::new();
+    let mut labels = Vec::with_capacity(documents.len());
     for document in documents {
         let spans = quotes::find_quotes(&document.text, &document.paragraphs);
-        let attributions =
+        let attributed =
             speakers::attribute(&document.text, &document.sentences, &spans, &options.verbs);
-        for (span, attribution) in spans.into_iter().zip(attributions) {
+        labels.push(attributed.labels);
+        for (span, attribution) in spans.into_iter().zip(attributed.attributions) {
             // Only the last few bytes before the mark matter (looking further would make
             // many quotes in a long text quadratic).
             let mut from = span.open.saturating_sub(16);
@@ -131,7 +146,10 @@ pub fn find_all_quotes(documents: &[Document], options: &Options) -> Vec<Quote> 
         quote.id = format!("q{index}");
         quote.speaker = name;
     }
-    found
+    Found {
+        quotes: found,
+        labels,
+    }
 }
 
 /// Cleans, describes and segments one input.

@@ -324,6 +324,7 @@ const PERSON_ROLES: &[&str] = &[
     "attorney",
     "official",
     "leader",
+    "counterpart",
     "chairman",
     "chairwoman",
     "chair",
@@ -663,6 +664,31 @@ const PREPOSITIONS: &[&str] = &[
     "towards", "across", "around", "between", "among", "than",
 ];
 
+/// Courtesy titles: they say nothing about the person.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"];
+
+/// Capitalised words before a name that do not describe anyone (beside [`OPENERS`] and
+/// [`PREPOSITIONS`]).
+const NOT_LABELS: &[&str] = &[
+    "when",
+    "while",
+    "if",
+    "since",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "asked",
+    "speaking",
+    "according",
+];
+
+/// Words that turn an apposition into a clause: not a description of the person.
+const APPOSITION_STOPS: &[&str] = &[
+    "who", "which", "that", "said", "says", "told", "added", "is", "was", "are", "were", "has",
+    "had", "will", "would", "and",
+];
+
 /// Particles inside names: "Ursula von der Leyen", "Charles de Gaulle".
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "du", "di", "dos",
@@ -872,6 +898,8 @@ struct Doc<'a> {
     lows: Vec<Box<str>>,
     /// Per token: the index of the first token of its sentence.
     sentence_start: Vec<usize>,
+    /// Per token: whether it is in a sentence of the article (not removed page furniture).
+    kept: Vec<bool>,
     verbs: &'a ReportingVerbs,
     /// Byte ranges of the quotes, in order.
     quoted: Vec<(usize, usize)>,
@@ -879,23 +907,56 @@ struct Doc<'a> {
     /// Last name (bare) → the people who bear it.
     by_last: BTreeMap<String, Vec<usize>>,
     mentions: Vec<Mention>,
+    /// How the writer describes a person at a mention: (person, start, end) in bytes.
+    labels: Vec<(usize, usize, usize)>,
 }
 
-/// Attributes each quote of one document.
+/// How a document describes a person where it names them: the words before the name
+/// ("Kremlin spokesman") or an apposition after it ("a spokeswoman for the campaign").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The person's name, in its fullest form in the document.
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A document's attributions and labels.
+#[derive(Debug, Clone, Default)]
+pub struct Attributed {
+    /// One per quote, in order.
+    pub attributions: Vec<Attribution>,
+    /// In text order.
+    pub labels: Vec<Label>,
+}
+
+/// Attributes each quote of one document, and collects how it labels the people it names.
 #[must_use]
 pub fn attribute(
     text: &str,
     sentences: &[Sentence],
     quotes: &[QuoteSpan],
     verbs: &ReportingVerbs,
-) -> Vec<Attribution> {
+) -> Attributed {
     let doc = Doc::new(text, sentences, quotes, verbs);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for i in 0..quotes.len() {
         let found = doc.attribute_one(quotes, i, &out);
         out.push(found);
     }
-    out
+    let labels = doc
+        .labels
+        .iter()
+        .map(|&(person, start, end)| Label {
+            name: doc.people[person].name.clone(),
+            start,
+            end,
+        })
+        .collect();
+    Attributed {
+        attributions: out,
+        labels,
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -917,6 +978,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let mut sentence_start = Vec::with_capacity(toks.len());
+        let mut kept = Vec::with_capacity(toks.len());
         let mut k = 0;
         let mut first = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -930,17 +992,20 @@ impl<'a> Doc<'a> {
                 first = i;
             }
             sentence_start.push(first);
+            kept.push(sentences.get(k).is_some_and(|s| s.start <= t.start));
         }
         let mut doc = Doc {
             text,
             toks,
             lows,
             sentence_start,
+            kept,
             verbs,
             quoted: quotes.iter().map(|q| (q.start, q.end)).collect(),
             people: Vec::new(),
             by_last: BTreeMap::new(),
             mentions: Vec::new(),
+            labels: Vec::new(),
         };
         doc.collect_people();
         doc
@@ -1058,6 +1123,10 @@ impl<'a> Doc<'a> {
         // Full names and titled names first, then bare last names of those people.
         let mut singles = Vec::new();
         for &(from, to) in &runs {
+            // Names in page furniture ("Persons: Donald Trump Dmitry Peskov") name nobody.
+            if !self.kept[from] {
+                continue;
+            }
             let Some(first) = self.name_tail(from, to) else {
                 continue;
             };
@@ -1149,6 +1218,15 @@ impl<'a> Doc<'a> {
                 && self.sentence_start[tok] == start - 1
                 && self.is(end, &[',']);
             let subject = (agent && self.opens_sentence(tok)) || topic;
+            if !quoted && self.kept[tok] {
+                let person = self.mentions[k].person;
+                let before = self.premodifier_label(start, tok);
+                let after = (!possessive).then(|| self.apposition_label(end)).flatten();
+                for (from, to) in before.into_iter().chain(after) {
+                    self.labels
+                        .push((person, self.toks[from].start, self.toks[to - 1].end));
+                }
+            }
             let m = &mut self.mentions[k];
             m.quoted = quoted;
             m.agent = agent;
@@ -1211,6 +1289,7 @@ impl<'a> Doc<'a> {
             || person_role(lower)
             || MODIFIERS.contains(&lower)
             || ORG_HEADS.contains(&lower)
+            || lower.starts_with("ex-")
     }
 
     /// Whether the word at `i` belongs in a noun phrase: a describing word, a document noun,
@@ -1237,6 +1316,52 @@ impl<'a> Doc<'a> {
             }
         }
         start
+    }
+
+    /// The description before a name, as a token range, when it says more than a courtesy
+    /// title: "Kremlin spokesman", "Russian President", "Putin's spokesman".
+    fn premodifier_label(&self, mut start: usize, name: usize) -> Option<(usize, usize)> {
+        while start < name && {
+            let lower = self.low(start);
+            !self.describes(start)
+                || OPENERS.contains(&lower)
+                || PREPOSITIONS.contains(&lower)
+                || NOT_LABELS.contains(&lower)
+        } {
+            start += 1;
+        }
+        let mut end = name;
+        while end > start && HONORIFICS.contains(&self.low(end - 1)) {
+            end -= 1;
+        }
+        (start < end && (start..end).any(|i| self.is_role(i))).then_some((start, end))
+    }
+
+    /// Whether the word at `i` says what a person is: a role, a title or a party.
+    fn is_role(&self, i: usize) -> bool {
+        let lower = self.low(i);
+        person_role(lower) || title_role(lower).is_some() || party(self.w(i)).is_some()
+    }
+
+    /// An apposition after the name ending before token `end`, as a token range: ", a
+    /// spokeswoman for the Obama campaign," → "a spokeswoman for the Obama campaign".
+    fn apposition_label(&self, end: usize) -> Option<(usize, usize)> {
+        if !(self.is(end, &[',']) || self.is(end, &['('])) || !self.is_word(end + 1) {
+            return None;
+        }
+        let first = end + 1;
+        let opens = DETERMINERS.contains(&self.low(first)) || self.describes(first);
+        if !opens || matches!(self.low(first), "this" | "that" | "these" | "those") {
+            return None;
+        }
+        let mut to = first;
+        while to < self.toks.len() && self.is_word(to) && to - first < 12 {
+            to += 1;
+        }
+        let closed = to >= self.toks.len() || !self.is_word(to);
+        let clause = (first..to).any(|i| APPOSITION_STOPS.contains(&self.low(i)));
+        let role = (first..to).any(|i| self.is_role(i));
+        (closed && role && !clause).then_some((first, to))
     }
 
     /// Roles (lower-case role nouns and titles) and the body named in a description:
@@ -2130,6 +2255,7 @@ mod tests {
         let quotes = find_quotes(text, &seg.paragraphs);
         let verbs = ReportingVerbs::default();
         attribute(text, &seg.sentences, &quotes, &verbs)
+            .attributions
             .into_iter()
             .zip(&quotes)
             .map(|(a, q)| (text[q.start..q.end].to_owned(), a))

@@ -23,6 +23,7 @@ pub fn render(comparison: &Comparison) -> String {
     );
     documents_table(&mut out, comparison);
     framing(&mut out, comparison);
+    labels(&mut out, comparison);
     quote_groups(&mut out, comparison);
     sentence_groups(&mut out, comparison);
     omissions(&mut out, comparison);
@@ -137,6 +138,31 @@ fn framing(out: &mut String, comparison: &Comparison) {
             inline(&finding.note),
             wordings.join(", ")
         );
+    }
+    out.push('\n');
+}
+
+/// How each document describes each person: per person, each document's distinct labels.
+fn labels(out: &mut String, comparison: &Comparison) {
+    if comparison.labels.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Labels per person\n");
+    for person in &comparison.labels {
+        let mut per_doc: Vec<(&str, Vec<String>)> = Vec::new();
+        for label in &person.labels {
+            let text = inline(&label.text);
+            match per_doc.iter_mut().find(|(d, _)| *d == label.doc) {
+                Some((_, texts)) if texts.contains(&text) => {}
+                Some((_, texts)) => texts.push(text),
+                None => per_doc.push((&label.doc, vec![text])),
+            }
+        }
+        let listed: Vec<String> = per_doc
+            .iter()
+            .map(|(doc, texts)| format!("{doc} “{}”", texts.join("”, “")))
+            .collect();
+        let _ = writeln!(out, "- **{}**: {}", inline(&person.name), listed.join("; "));
     }
     out.push('\n');
 }

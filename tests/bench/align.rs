@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use parallax::analysis::diff::{DEADLINE, diff_texts};
-use parallax::analysis::framing::{framing, terms::Terms};
-use parallax::analysis::{Input, align::align, analyze};
+use parallax::analysis::framing::{framing, labels, terms::Terms};
+use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
 use parallax::{ingest, load};
 
 fn main() {
@@ -250,12 +250,16 @@ fn framing_only(bencher: Bencher, set: &str) {
     };
     let c = analyze(&inputs);
     let terms = Terms::default();
+    // The labels themselves are read while attributing quotes; framing groups them by person.
+    let found = find_all_quotes(&c.documents, &Options::default());
     bencher.bench(|| {
+        let people = labels::people(divan::black_box(&c.documents), &found.labels);
         framing(
-            divan::black_box(&c.documents),
+            &c.documents,
             &c.quotes,
             &c.quote_groups,
             &c.sentence_groups,
+            &people,
             &terms,
         )
     });

@@ -70,7 +70,7 @@ fn quote_extraction(bencher: Bencher, bytes: usize) {
     bencher
         .counter(divan::counter::BytesCount::new(article.len()))
         .bench(|| {
-            let quotes = find_all_quotes(divan::black_box(&prepared.documents), &options);
+            let quotes = find_all_quotes(divan::black_box(&prepared.documents), &options).quotes;
             assert!(!quotes.is_empty());
             quotes
         });

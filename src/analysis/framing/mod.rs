@@ -11,6 +11,7 @@
 //! - `scare_quote`: words a document puts in quotation marks to keep its distance;
 //! - `hedge` and `loaded`: the lexicon's hedging and judging words, as each document uses them.
 
+pub mod labels;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -21,7 +22,8 @@ use super::align::features::{is_function_word, stem};
 use super::diff::word_key;
 use super::segment::squeeze;
 use crate::comparison::{
-    Document, EditKind, FramingDifference, Quote, QuoteGroup, QuoteKind, SentenceGroup, Wording,
+    Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
+    SentenceGroup, Wording,
 };
 
 /// A finding and how telling it is, before ranking.
@@ -40,6 +42,7 @@ pub fn framing(
     quotes: &[Quote],
     quote_groups: &[QuoteGroup],
     sentence_groups: &[SentenceGroup],
+    people: &[PersonLabels],
     terms: &Terms,
 ) -> Vec<FramingDifference> {
     let occurrences: Vec<Vec<Occurrence>> = documents
@@ -61,6 +64,7 @@ pub fn framing(
     );
     word_findings(documents, terms, &occurrences, &mut findings);
     verb_findings(documents, quotes, quote_groups, &mut findings);
+    labels::label_findings(people, &mut findings);
     let keys: Vec<Vec<String>> = documents
         .iter()
         .map(|d| {
@@ -272,20 +276,20 @@ fn term_findings(
 
 /// “a” (d0), “b” (d1): the distinct wordings and who uses them.
 fn list_wordings(variants: &[Wording]) -> String {
-    let mut seen: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut seen: Vec<(String, &str, Vec<&str>)> = Vec::new();
     for v in variants {
         let key = v.text.to_lowercase();
-        match seen.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, docs)) => {
+        match seen.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, docs)) => {
                 if !docs.contains(&v.doc.as_str()) {
                     docs.push(&v.doc);
                 }
             }
-            None => seen.push((key, vec![&v.doc])),
+            None => seen.push((key, &v.text, vec![&v.doc])),
         }
     }
     seen.iter()
-        .map(|(text, docs)| format!("“{text}” ({})", docs.join(", ")))
+        .map(|(_, text, docs)| format!("“{text}” ({})", docs.join(", ")))
         .collect::<Vec<_>>()
         .join(", ")
 }

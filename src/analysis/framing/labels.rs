@@ -1,0 +1,214 @@
+//! Labels per person: how each document describes the people it names ("Kremlin spokesman
+//! Dmitry Peskov", "Putin's spokesman Dmitry Peskov"), grouped by person across documents.
+//!
+//! A person is the same across documents when the last names agree and so do the first
+//! names' initials ("Dmitry Peskov" and "Dmitri Peskov"); a last name used alone joins the one
+//! person of that name, when there is only one.
+
+use std::collections::BTreeMap;
+
+use super::{Finding, doc_number, list_wordings, wording};
+use crate::analysis::speakers::Label;
+use crate::comparison::{Document, PersonLabels, Wording};
+
+/// Who a name stands for across documents: last name, and the first name's initial when the
+/// name has one.
+type Key = (String, Option<char>);
+
+fn key_of(name: &str) -> Key {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let last = words.last().cloned().unwrap_or_default();
+    let initial = (words.len() >= 2)
+        .then(|| words[0].chars().next())
+        .flatten();
+    (last, initial)
+}
+
+/// Every labelled person, with each document's labels, in order of first appearance.
+#[must_use]
+pub fn people(documents: &[Document], labels: &[Vec<Label>]) -> Vec<PersonLabels> {
+    // Full names first, so that a last name alone can find its person.
+    let mut full: BTreeMap<String, Vec<Key>> = BTreeMap::new();
+    for label in labels.iter().flatten() {
+        let key = key_of(&label.name);
+        if key.1.is_some() {
+            let same_last = full.entry(key.0.clone()).or_default();
+            if !same_last.contains(&key) {
+                same_last.push(key);
+            }
+        }
+    }
+    let resolve = |name: &str| {
+        let key = key_of(name);
+        match full.get(&key.0) {
+            Some(keys) if key.1.is_none() && keys.len() == 1 => keys[0].clone(),
+            _ => key,
+        }
+    };
+    let mut by_key: BTreeMap<Key, (Vec<&str>, Vec<Wording>)> = BTreeMap::new();
+    for (document, list) in documents.iter().zip(labels) {
+        for label in list {
+            let entry = by_key.entry(resolve(&label.name)).or_default();
+            entry.0.push(&label.name);
+            entry.1.push(wording(document, label.start, label.end));
+        }
+    }
+    let mut out: Vec<PersonLabels> = by_key
+        .into_values()
+        .map(|(names, labels)| {
+            // The fullest name, then the most used, then the first in alphabetical order.
+            let count = |n: &str| names.iter().filter(|m| **m == n).count();
+            let name = names
+                .iter()
+                .max_by(|a, b| {
+                    let words = |n: &str| n.split_whitespace().count();
+                    words(a)
+                        .cmp(&words(b))
+                        .then(count(a).cmp(&count(b)))
+                        .then(b.cmp(a))
+                })
+                .map_or_else(String::new, |n| (*n).to_owned());
+            PersonLabels { name, labels }
+        })
+        .collect();
+    let first = |p: &PersonLabels| p.labels.first().map(|w| (doc_number(&w.doc), w.start));
+    out.sort_by_key(|p| first(p));
+    out
+}
+
+/// A label compared across documents: case, apostrophes and a leading article aside.
+fn normal(text: &str) -> String {
+    let lower = text.to_lowercase().replace('’', "'").replace('.', "");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let skip = usize::from(matches!(words.first(), Some(&("a" | "an" | "the"))));
+    words[skip.min(words.len())..].join(" ")
+}
+
+/// A finding for each person whom two or more documents describe, not all alike.
+pub(super) fn label_findings(people: &[PersonLabels], out: &mut Vec<Finding>) {
+    for person in people {
+        // Per document, its distinct labels (first use of each).
+        let mut per_doc: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut variants = Vec::new();
+        for label in &person.labels {
+            let key = normal(&label.text);
+            let slot = match per_doc.iter().position(|(d, _)| *d == label.doc) {
+                Some(k) => k,
+                None => {
+                    per_doc.push((&label.doc, Vec::new()));
+                    per_doc.len() - 1
+                }
+            };
+            if !per_doc[slot].1.contains(&key) {
+                per_doc[slot].1.push(key);
+                variants.push(label.clone());
+            }
+        }
+        if per_doc.len() < 2 {
+            continue;
+        }
+        let mut sets: Vec<Vec<String>> = per_doc.iter().map(|(_, s)| s.clone()).collect();
+        for set in &mut sets {
+            set.sort();
+        }
+        if sets.iter().all(|s| *s == sets[0]) {
+            continue;
+        }
+        out.push(Finding {
+            score: 0.7,
+            kind: "label",
+            concept: person.name.clone(),
+            note: format!(
+                "{} is described as {}",
+                person.name,
+                list_wordings(&variants)
+            ),
+            variants,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::comparison::Comparison;
+
+    fn compare(texts: &[&str]) -> Comparison {
+        crate::analysis::compare_texts(texts)
+    }
+
+    /// Each person's labels as (document, text).
+    fn people(c: &Comparison) -> Vec<(&str, Vec<(&str, &str)>)> {
+        c.labels
+            .iter()
+            .map(|p| {
+                let labels = p
+                    .labels
+                    .iter()
+                    .map(|w| (w.doc.as_str(), w.text.as_str()))
+                    .collect();
+                (p.name.as_str(), labels)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_person_labelled_three_ways_is_one_finding() {
+        let c = compare(&[
+            "Harbour board spokeswoman Ana Lind said the pier would reopen in May.",
+            "Ana Lind, a spokeswoman for the mayor, said the pier would reopen in May.",
+            "The mayor's aide Ana Lind told reporters that the pier would reopen in May.",
+        ]);
+        assert_eq!(
+            people(&c),
+            [(
+                "Ana Lind",
+                vec![
+                    ("d0", "Harbour board spokeswoman"),
+                    ("d1", "a spokeswoman for the mayor"),
+                    ("d2", "mayor's aide"),
+                ]
+            )]
+        );
+        let labels: Vec<_> = c.framing.iter().filter(|f| f.kind == "label").collect();
+        assert_eq!(labels.len(), 1, "{:?}", c.framing);
+        assert_eq!(labels[0].concept, "Ana Lind");
+        assert_eq!(labels[0].variants.len(), 3);
+        assert!(labels[0].note.starts_with("Ana Lind is described as"));
+    }
+
+    #[test]
+    fn transliterations_and_last_names_join_one_person_and_like_labels_are_no_finding() {
+        let c = compare(&[
+            "Port director Dmitri Volkov opened the new terminal. Volkov, the port director, \
+             cut the ribbon.",
+            "Port director Dmitry Volkov opened the terminal on Friday.",
+        ]);
+        let found = people(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                ("d0", "Port director"),
+                ("d0", "the port director"),
+                ("d1", "Port director"),
+            ]
+        );
+        assert!(
+            c.framing.iter().all(|f| f.kind != "label"),
+            "{:?}",
+            c.framing
+        );
+    }
+
+    #[test]
+    fn courtesy_titles_openers_and_clauses_are_not_labels() {
+        let c = compare(&[
+            "When Mr. Okafor arrived, Ms. Reyes was waiting. Okafor, who had flown in from \
+             Lagos, said nothing. But Yusuf Okafor left early.",
+        ]);
+        assert!(c.labels.is_empty(), "{:?}", people(&c));
+    }
+}
