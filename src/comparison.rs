@@ -34,6 +34,8 @@ pub struct Comparison {
     pub framing: Vec<FramingDifference>,
     /// How each document labels each person, grouped by person across documents.
     pub labels: Vec<PersonLabels>,
+    /// The words each document uses more than the others, ranked.
+    pub vocabulary: Vec<Distinctive>,
     pub omissions: Vec<Omission>,
     /// Inputs that could not be compared, with what was wrong.
     pub problems: Vec<Problem>,
@@ -50,6 +52,7 @@ impl Default for Comparison {
             sentence_groups: Vec::new(),
             framing: Vec::new(),
             labels: Vec::new(),
+            vocabulary: Vec::new(),
             omissions: Vec::new(),
             problems: Vec::new(),
         }
@@ -206,6 +209,26 @@ pub struct PersonLabels {
     pub name: String,
     /// Each description where the person is named, in document and text order.
     pub labels: Vec<Wording>,
+}
+
+/// A document's distinctive vocabulary: the words it uses more than the other documents,
+/// most distinctive first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Distinctive {
+    pub doc: String,
+    pub words: Vec<DistinctiveWord>,
+}
+
+/// One distinctive word (compared by stem; shown in its most used form).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveWord {
+    pub word: String,
+    /// Uses in this document, outside direct quotes.
+    pub count: u32,
+    /// Uses in all the other documents together.
+    pub others: u32,
+    /// The log-odds ratio over its standard deviation (Monroe et al. 2008).
+    pub z: f64,
 }
 
 /// A sentence, or a quote, that one document carries and others leave out.

@@ -76,6 +76,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
     comparison.labels = framing::labels::people(&comparison.documents, &found.labels);
+    comparison.vocabulary =
+        framing::vocabulary::distinctive(&comparison.documents, &comparison.quotes);
     comparison.framing = framing::framing(
         &comparison.documents,
         &comparison.quotes,

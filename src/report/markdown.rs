@@ -24,6 +24,7 @@ pub fn render(comparison: &Comparison) -> String {
     documents_table(&mut out, comparison);
     framing(&mut out, comparison);
     labels(&mut out, comparison);
+    vocabulary(&mut out, comparison);
     quote_groups(&mut out, comparison);
     sentence_groups(&mut out, comparison);
     omissions(&mut out, comparison);
@@ -163,6 +164,30 @@ fn labels(out: &mut String, comparison: &Comparison) {
             .map(|(doc, texts)| format!("{doc} “{}”", texts.join("”, “")))
             .collect();
         let _ = writeln!(out, "- **{}**: {}", inline(&person.name), listed.join("; "));
+    }
+    out.push('\n');
+}
+
+/// Each document's distinctive words, with their uses here and in the others.
+fn vocabulary(out: &mut String, comparison: &Comparison) {
+    if comparison.vocabulary.iter().all(|d| d.words.is_empty()) {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Distinctive vocabulary\n\nWords each document uses more than the others (log-odds \
+         with the pooled documents as prior; uses here / in the others).\n"
+    );
+    for doc in &comparison.vocabulary {
+        if doc.words.is_empty() {
+            continue;
+        }
+        let words: Vec<String> = doc
+            .words
+            .iter()
+            .map(|w| format!("{} ({}/{})", inline(&w.word), w.count, w.others))
+            .collect();
+        let _ = writeln!(out, "- {}: {}", doc.doc, words.join(", "));
     }
     out.push('\n');
 }

@@ -13,6 +13,7 @@
 
 pub mod labels;
 pub mod terms;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
