@@ -85,6 +85,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
         &comparison.sentence_groups,
         &comparison.labels,
         &options.terms,
+        &options.verbs,
     );
     comparison
 }
@@ -203,6 +204,12 @@ fn prepare(id: String, input: &Input) -> Result<Document, String> {
 /// Analyses short texts as `doc0.txt`, `doc1.txt`, ...: the unit tests' fixtures.
 #[cfg(test)]
 pub(crate) fn compare_texts(texts: &[&str]) -> Comparison {
+    compare_texts_with(texts, &Options::default())
+}
+
+/// [`compare_texts`] with other lexicons.
+#[cfg(test)]
+pub(crate) fn compare_texts_with(texts: &[&str], options: &Options) -> Comparison {
     let inputs: Vec<Input> = texts
         .iter()
         .enumerate()
@@ -211,5 +218,5 @@ pub(crate) fn compare_texts(texts: &[&str]) -> Comparison {
             Input::from(source.unwrap())
         })
         .collect();
-    analyze(&inputs)
+    analyze_with(&inputs, options)
 }

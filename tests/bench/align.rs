@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use parallax::analysis::diff::{DEADLINE, diff_texts};
-use parallax::analysis::framing::{framing, labels, terms::Terms};
+use parallax::analysis::framing::{framing, labels};
 use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
 use parallax::{ingest, load};
 
@@ -249,9 +249,9 @@ fn framing_only(bencher: Bencher, set: &str) {
         return;
     };
     let c = analyze(&inputs);
-    let terms = Terms::default();
+    let options = Options::default();
     // The labels themselves are read while attributing quotes; framing groups them by person.
-    let found = find_all_quotes(&c.documents, &Options::default());
+    let found = find_all_quotes(&c.documents, &options);
     bencher.bench(|| {
         let people = labels::people(divan::black_box(&c.documents), &found.labels);
         framing(
@@ -260,7 +260,8 @@ fn framing_only(bencher: Bencher, set: &str) {
             &c.quote_groups,
             &c.sentence_groups,
             &people,
-            &terms,
+            &options.terms,
+            &options.verbs,
         )
     });
 }

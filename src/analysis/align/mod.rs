@@ -11,7 +11,7 @@
 //!
 //! Pairs that pass become edges, strongest first, joining units into groups across any number
 //! of documents. A group holds one unit per document, or two neighbouring ones when a document
-//! split into two what another says in one. Inside each group, [`diff`](super::diff) gives the
+//! split into two what another says in one. Inside each group, [`diff`] gives the
 //! word-level changes from the first document's wording to every other's.
 //!
 //! From the groups follow the omissions (what each document carries that others do not) and the

@@ -5,15 +5,25 @@
 //! - `term`: a family of the terms lexicon ([`terms`]) worded differently by two documents in
 //!   sentences that report the same fact, or used by each document to the exclusion of the
 //!   other's wording, or juxtaposed within one document (its own term beside a quoted rival);
-//! - `verb`: the same quote introduced by verbs of different classes (said / claimed / slammed);
+//! - `verb`: the same quote introduced by verbs of different classes (said / claimed / slammed),
+//!   and each document's reporting verbs that do more than report;
+//! - `label`: a person described differently by the documents ([`labels`]);
 //! - `substitution`: a word or two replaced between aligned sentences or quotes, kept when it is
 //!   a change of label rather than of spelling;
 //! - `scare_quote`: words a document puts in quotation marks to keep its distance;
-//! - `hedge` and `loaded`: the lexicon's hedging and judging words, as each document uses them.
+//! - `hedge` and `loaded`: the lexicons' hedging, judging and colouring words, as each document
+//!   uses them outside direct quotes;
+//! - `wording`: colouring words no lexicon lists, found by the evidence around them
+//!   (the `wording` module).
+//!
+//! A word is shown by one finding only, the first in the order above; the weaker findings are
+//! kept within a budget of each document's text. The distinctive vocabulary per document
+//! ([`vocabulary`]) is reported beside the findings.
 
 pub mod labels;
 pub mod terms;
 pub mod vocabulary;
+mod wording;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +32,7 @@ use terms::{FamilyKind, Occurrence, Terms};
 use super::align::features::{is_function_word, stem};
 use super::diff::word_key;
 use super::segment::squeeze;
+use super::verbs::{ReportingVerbs, VerbClass};
 use crate::comparison::{
     Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
     SentenceGroup, Wording,
@@ -45,6 +56,7 @@ pub fn framing(
     sentence_groups: &[SentenceGroup],
     people: &[PersonLabels],
     terms: &Terms,
+    verbs: &ReportingVerbs,
 ) -> Vec<FramingDifference> {
     let occurrences: Vec<Vec<Occurrence>> = documents
         .iter()
@@ -63,9 +75,10 @@ pub fn framing(
         &occurrences,
         &mut findings,
     );
-    word_findings(documents, terms, &occurrences, &mut findings);
     verb_findings(documents, quotes, quote_groups, &mut findings);
     labels::label_findings(people, &mut findings);
+    // From here on, a finding leaves alone the words the findings before it already show.
+    word_findings(documents, &quotes_of, terms, &occurrences, &mut findings);
     let keys: Vec<Vec<String>> = documents
         .iter()
         .map(|d| {
@@ -77,12 +90,15 @@ pub fn framing(
         .collect();
     substitution_findings(quote_groups, sentence_groups, &mut findings);
     scare_findings(documents, quotes, &keys, &mut findings);
+    speech_verb_findings(documents, &quotes_of, &keys, verbs, &mut findings);
+    wording::wording_findings(documents, &quotes_of, &keys, &occurrences, &mut findings);
     findings.sort_by(|a, b| {
         b.score.total_cmp(&a.score).then_with(|| {
             let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
             at(a).cmp(&at(b))
         })
     });
+    keep_within_budget(documents, &mut findings);
     findings
         .into_iter()
         .enumerate()
@@ -94,6 +110,52 @@ pub fn framing(
             note: f.note,
         })
         .collect()
+}
+
+/// Findings below this score are the weaker evidence, kept within each document's budget.
+const WEAK: f64 = 0.7;
+/// The share of a document's article text that weaker findings may mark...
+const BUDGET_SHARE: f64 = 0.08;
+/// ... and the bytes they may mark however short the document (a few words).
+const BUDGET_FLOOR: f64 = 64.0;
+
+/// Keeps the marked text a small share of each document: in rank order, a weaker finding's
+/// wordings are kept while their document's marked bytes stay within [`BUDGET_SHARE`] of its
+/// sentences (or [`BUDGET_FLOOR`]); a finding left with no wording is dropped. Stronger
+/// findings always stay.
+fn keep_within_budget(documents: &[Document], findings: &mut Vec<Finding>) {
+    let budget: BTreeMap<&str, f64> = documents
+        .iter()
+        .map(|d| {
+            let article: usize = d.sentences.iter().map(|s| s.end - s.start).sum();
+            (
+                d.id.as_str(),
+                (article as f64 * BUDGET_SHARE).max(BUDGET_FLOOR),
+            )
+        })
+        .collect();
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for finding in findings.iter_mut() {
+        let weak = finding.score < WEAK;
+        finding.variants.retain(|v| {
+            let spent = used.entry(v.doc.clone()).or_default();
+            let fits = ((*spent + v.end - v.start) as f64)
+                <= budget.get(v.doc.as_str()).copied().unwrap_or(0.0);
+            if fits || !weak {
+                *spent += v.end - v.start;
+            }
+            fits || !weak
+        });
+    }
+    findings.retain(|f| !f.variants.is_empty());
+}
+
+/// The first few words of a text, to name it.
+fn opening(text: &str) -> String {
+    text.split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `d12` → 12, for ordering.
@@ -295,18 +357,32 @@ fn list_wordings(variants: &[Wording]) -> String {
         .join(", ")
 }
 
-/// Hedging and judging words: one finding per wording, with every use.
+/// Whether a span is inside a direct quote: the speaker's wording, not the writer's (a partial
+/// or scare quote is the writer's choice of words to quote).
+fn in_speech(quotes: &[&Quote], start: usize, end: usize) -> bool {
+    quotes
+        .iter()
+        .any(|q| q.kind == QuoteKind::Direct && q.start <= start && end <= q.end)
+}
+
+/// The writer's hedging and judging words: one finding per wording, with every use outside
+/// quotes.
 fn word_findings(
     documents: &[Document],
+    quotes_of: &[Vec<&Quote>],
     terms: &Terms,
     occurrences: &[Vec<Occurrence>],
     out: &mut Vec<Finding>,
 ) {
+    let shown = shown(out);
     let mut by_wording: BTreeMap<(usize, usize), Vec<Wording>> = BTreeMap::new();
     for (d, list) in occurrences.iter().enumerate() {
         for o in list {
             let family = &terms.families[o.family];
-            if matches!(family.kind, FamilyKind::Hedge | FamilyKind::Loaded) {
+            if matches!(family.kind, FamilyKind::Hedge | FamilyKind::Loaded)
+                && !in_speech(&quotes_of[d], o.span.start, o.span.end)
+                && !overlaps_shown(&shown, &documents[d].id, o.span.start, o.span.end)
+            {
                 by_wording
                     .entry((o.family, o.wording))
                     .or_default()
@@ -388,12 +464,7 @@ fn verb_findings(
             continue;
         }
         let speaker = members.iter().find_map(|q| q.speaker.clone());
-        let opening: String = members[0]
-            .text
-            .split_whitespace()
-            .take(6)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let opening = opening(&members[0].text);
         out.push(Finding {
             score: 0.9,
             kind: "verb",
@@ -408,6 +479,95 @@ fn verb_findings(
             ),
         });
     }
+}
+
+/// Reporting verbs that do more than report (insisted, claimed, admitted, slammed), whether
+/// they introduce a quote or report speech in the writer's words ("claimed that ..."): one
+/// finding per document and class, unless every document uses that verb. A form after a
+/// determiner is a noun ("the claims", "his demands") and is left alone.
+fn speech_verb_findings(
+    documents: &[Document],
+    quotes_of: &[Vec<&Quote>],
+    keys: &[Vec<String>],
+    verbs: &ReportingVerbs,
+    out: &mut Vec<Finding>,
+) {
+    let shown = shown(out);
+    // (document, start, end, lemma, class) for each use.
+    let mut uses = Vec::new();
+    for (d, document) in documents.iter().enumerate() {
+        let keys = &keys[d];
+        for i in 0..keys.len() {
+            let Some(found) = verbs.find(&keys[i..(i + 3).min(keys.len())]) else {
+                continue;
+            };
+            let noun = i > 0 && DETERMINERS.contains(&keys[i - 1].as_str());
+            let words = &document.words;
+            let (start, end) = (words[i].start, words[i + found.words - 1].end);
+            if found.class == VerbClass::Neutral
+                || noun
+                || in_speech(&quotes_of[d], start, end)
+                || overlaps_shown(&shown, &document.id, start, end)
+            {
+                continue;
+            }
+            uses.push((d, start, end, found.lemma, found.class));
+        }
+    }
+    let mut more = Vec::new();
+    for (d, document) in documents.iter().enumerate() {
+        let mut by_class: BTreeMap<VerbClass, Vec<Wording>> = BTreeMap::new();
+        for &(u, start, end, lemma, class) in &uses {
+            let everyone = documents.len() > 1
+                && (0..documents.len())
+                    .all(|o| uses.iter().any(|&(v, .., l, _)| v == o && l == lemma));
+            if u == d && !everyone {
+                by_class
+                    .entry(class)
+                    .or_default()
+                    .push(wording(document, start, end));
+            }
+        }
+        for (class, variants) in by_class {
+            let listed: Vec<String> = variants.iter().map(|v| format!("“{}”", v.text)).collect();
+            more.push(Finding {
+                score: 0.5,
+                kind: "verb",
+                concept: format!("{} reporting verbs in {}", class.name(), document.id),
+                note: format!(
+                    "{} reports speech with {} verbs: {}",
+                    document.id,
+                    class.name(),
+                    listed.join(", ")
+                ),
+                variants,
+            });
+        }
+    }
+    out.append(&mut more);
+}
+
+/// Words before a noun: a reporting verb's form after one is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this",
+    "that", "such", "any", "no", "new", "further",
+];
+
+/// Every wording the findings so far show, as (document, start, end), sorted.
+fn shown(findings: &[Finding]) -> Vec<(String, usize, usize)> {
+    let mut all: Vec<(String, usize, usize)> = findings
+        .iter()
+        .flat_map(|f| f.variants.iter().map(|v| (v.doc.clone(), v.start, v.end)))
+        .collect();
+    all.sort();
+    all
+}
+
+/// Whether a span of a document overlaps a wording already shown.
+fn overlaps_shown(shown: &[(String, usize, usize)], doc: &str, start: usize, end: usize) -> bool {
+    shown
+        .iter()
+        .any(|(d, s, e)| d == doc && *s < end && start < *e)
 }
 
 /// Where a quote's reporting verb stands: the nearest match after the quote, else before it.
@@ -721,5 +881,43 @@ mod tests {
             "The embattled mayor answered.",
         ]);
         assert!(of_kind(&both, "loaded").is_empty());
+    }
+
+    #[test]
+    fn speech_verbs_in_the_writers_words_are_flagged_and_nouns_are_not() {
+        let c = compare(&[
+            "The developer contended that the wall was safe. The charges against him were \
+             checked by the council on Monday.",
+            "The developer said that the wall was safe. The council checked it on Monday.",
+        ]);
+        let verbs: Vec<Vec<(&str, &str)>> = of_kind(&c, "verb").into_iter().map(texts).collect();
+        assert_eq!(verbs, [vec![("d0", "contended")]], "{:?}", c.framing);
+        assert!(of_kind(&c, "verb")[0].note.contains("distancing"));
+    }
+
+    #[test]
+    fn weaker_findings_stay_within_each_documents_budget() {
+        // Twelve judging words in a short text: more than a budget of 64 bytes can mark.
+        let heavy = "The embattled, reckless, shameless, disgraceful, incompetent, corrupt, \
+                     arrogant, cynical, hapless, bumbling, scandalous and ruthless mayor spoke.";
+        let c = compare(&[heavy, "The mayor spoke."]);
+        let marked: usize = c
+            .framing
+            .iter()
+            .flat_map(|f| &f.variants)
+            .filter(|v| v.doc == "d0")
+            .map(|v| v.end - v.start)
+            .sum();
+        assert!(
+            marked > 0 && marked <= 64,
+            "{marked} bytes: {:?}",
+            c.framing
+        );
+        // The first in the text are the ones kept.
+        assert!(
+            c.framing
+                .iter()
+                .any(|f| f.variants.iter().any(|v| v.text == "embattled"))
+        );
     }
 }

@@ -11,6 +11,10 @@ use crate::analysis::verbs::LexiconError;
 
 /// The lexicon shipped with Parallax.
 pub const DEFAULT_TERMS: &str = include_str!("../../../assets/lexicon/framing-terms.txt");
+/// The shipped evaluative words (all `loaded`), read after the terms: judging words, then
+/// words that colour (intensity, emotion, metaphor, emphasis).
+pub const EVALUATIVE_WORDS: &str = include_str!("../../../assets/lexicon/evaluative-words.txt");
+pub const EVALUATIVE_MORE: &str = include_str!("../../../assets/lexicon/evaluative-more.txt");
 
 /// What the wordings of a family differ in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,11 +63,14 @@ pub struct Terms {
 
 impl Default for Terms {
     fn default() -> Self {
-        // The shipped lexicon is tested to parse; an empty lexicon is the fallback.
-        Terms::parse(DEFAULT_TERMS).unwrap_or(Terms {
+        // The shipped lexicons are tested to parse; an empty lexicon is the fallback.
+        let mut terms = Terms::parse(DEFAULT_TERMS).unwrap_or(Terms {
             families: Vec::new(),
             by_first: BTreeMap::new(),
-        })
+        });
+        let _ = terms.extend(EVALUATIVE_WORDS);
+        let _ = terms.extend(EVALUATIVE_MORE);
+        terms
     }
 }
 
@@ -263,8 +270,18 @@ mod tests {
 
     #[test]
     fn the_shipped_lexicon_parses() {
-        let terms = Terms::parse(DEFAULT_TERMS).unwrap();
+        let mut terms = Terms::parse(DEFAULT_TERMS).unwrap();
         assert!(terms.families.len() > 40);
+        let before = terms.families.len();
+        terms.extend(EVALUATIVE_WORDS).unwrap();
+        terms.extend(EVALUATIVE_MORE).unwrap();
+        // No evaluative group replaces a family of the terms.
+        assert!(terms.families.len() > before + 100);
+        assert!(
+            terms.families[before..]
+                .iter()
+                .all(|f| f.kind == FamilyKind::Loaded)
+        );
         assert!(
             terms
                 .families
