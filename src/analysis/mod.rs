@@ -76,9 +76,7 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
     comparison.labels = framing::labels::people(&comparison.documents, &found.labels);
-    comparison.vocabulary =
-        framing::vocabulary::distinctive(&comparison.documents, &comparison.quotes);
-    comparison.framing = framing::framing(
+    let framed = framing::framing(
         &comparison.documents,
         &comparison.quotes,
         &comparison.quote_groups,
@@ -87,6 +85,8 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
         &options.terms,
         &options.verbs,
     );
+    comparison.framing = framed.findings;
+    comparison.vocabulary = framed.vocabulary;
     comparison
 }
 

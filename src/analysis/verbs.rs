@@ -4,7 +4,7 @@
 //! with a file of the same form. A line holds a class and the verb's forms, the dictionary form
 //! first; the words of a phrasal verb are joined with `_`.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -91,7 +91,7 @@ pub struct VerbMatch<'a> {
 pub struct ReportingVerbs {
     entries: Vec<Entry>,
     /// First word of a form → (entry, the form's words), longest forms first.
-    forms: BTreeMap<String, Vec<(usize, Vec<String>)>>,
+    forms: HashMap<String, Vec<(usize, Vec<String>)>>,
 }
 
 impl Default for ReportingVerbs {
@@ -105,7 +105,7 @@ impl ReportingVerbs {
     fn empty() -> Self {
         ReportingVerbs {
             entries: Vec::new(),
-            forms: BTreeMap::new(),
+            forms: HashMap::new(),
         }
     }
 
@@ -154,6 +154,10 @@ impl ReportingVerbs {
             let entry = match self.entries.iter().position(|e| e.lemma == lemma) {
                 Some(k) => {
                     self.entries[k].class = class;
+                    #[expect(
+                        clippy::iter_over_hash_type,
+                        reason = "each list is changed on its own: the order does not matter"
+                    )]
                     for list in self.forms.values_mut() {
                         list.retain(|(e, _)| *e != k);
                     }

@@ -1,8 +1,9 @@
 //! What alignment compares: each document's words as interned keys, their content stems, and
 //! for each unit (a sentence or a quote) its set of word pairs (shingles) and of content stems.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::analysis::diff::word_key;
 use crate::analysis::segment::Span;
@@ -182,7 +183,9 @@ const STOPWORDS: &[&str] = &[
 /// Whether a word key is a function word (or a reporting verb): it carries no content.
 #[must_use]
 pub fn is_function_word(key: &str) -> bool {
-    STOPWORDS.contains(&key)
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(key)
 }
 
 /// Interned words: equal keys get equal numbers, so diffs and set operations compare `u32`s.
@@ -213,7 +216,7 @@ pub fn stem(key: &str) -> &str {
     let key = key.strip_suffix("'s").unwrap_or(key);
     for suffix in ["ing", "ed", "es", "s", "e"] {
         if let Some(root) = key.strip_suffix(suffix)
-            && root.chars().count() >= 3
+            && root.chars().nth(2).is_some()
         {
             let bytes = root.as_bytes();
             let n = bytes.len();

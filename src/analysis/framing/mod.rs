@@ -34,7 +34,7 @@ use super::diff::word_key;
 use super::segment::squeeze;
 use super::verbs::{ReportingVerbs, VerbClass};
 use crate::comparison::{
-    Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
+    Distinctive, Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
     SentenceGroup, Wording,
 };
 
@@ -47,7 +47,14 @@ struct Finding {
     note: String,
 }
 
-/// The framing findings, ranked.
+/// What framing finds: the findings, ranked, and each document's distinctive vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Framing {
+    pub findings: Vec<FramingDifference>,
+    pub vocabulary: Vec<Distinctive>,
+}
+
+/// The framing findings, ranked, and the distinctive vocabulary.
 #[must_use]
 pub fn framing(
     documents: &[Document],
@@ -57,10 +64,20 @@ pub fn framing(
     people: &[PersonLabels],
     terms: &Terms,
     verbs: &ReportingVerbs,
-) -> Vec<FramingDifference> {
+) -> Framing {
+    let keys: Vec<Vec<String>> = documents
+        .iter()
+        .map(|d| {
+            d.words
+                .iter()
+                .map(|w| word_key(&d.text[w.start..w.end]))
+                .collect()
+        })
+        .collect();
     let occurrences: Vec<Vec<Occurrence>> = documents
         .iter()
-        .map(|d| terms.find(&d.text, &d.words))
+        .zip(&keys)
+        .map(|(d, keys)| terms.find_keys(keys, &d.words))
         .collect();
     let quotes_of: Vec<Vec<&Quote>> = documents
         .iter()
@@ -78,20 +95,12 @@ pub fn framing(
     verb_findings(documents, quotes, quote_groups, &mut findings);
     labels::label_findings(people, &mut findings);
     // From here on, a finding leaves alone the words the findings before it already show.
-    word_findings(documents, &quotes_of, terms, &occurrences, &mut findings);
-    let keys: Vec<Vec<String>> = documents
-        .iter()
-        .map(|d| {
-            d.words
-                .iter()
-                .map(|w| word_key(&d.text[w.start..w.end]))
-                .collect()
-        })
-        .collect();
+    let speech = speech(&quotes_of);
+    word_findings(documents, &speech, terms, &occurrences, &mut findings);
     substitution_findings(quote_groups, sentence_groups, &mut findings);
     scare_findings(documents, quotes, &keys, &mut findings);
-    speech_verb_findings(documents, &quotes_of, &keys, verbs, &mut findings);
-    wording::wording_findings(documents, &quotes_of, &keys, &occurrences, &mut findings);
+    speech_verb_findings(documents, &speech, &keys, verbs, &mut findings);
+    wording::wording_findings(documents, &speech, &keys, &occurrences, &mut findings);
     findings.sort_by(|a, b| {
         b.score.total_cmp(&a.score).then_with(|| {
             let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
@@ -99,7 +108,7 @@ pub fn framing(
         })
     });
     keep_within_budget(documents, &mut findings);
-    findings
+    let findings = findings
         .into_iter()
         .enumerate()
         .map(|(n, f)| FramingDifference {
@@ -109,7 +118,11 @@ pub fn framing(
             variants: f.variants,
             note: f.note,
         })
-        .collect()
+        .collect();
+    Framing {
+        findings,
+        vocabulary: vocabulary::distinctive(documents, &keys, quotes),
+    }
 }
 
 /// Findings below this score are the weaker evidence, kept within each document's budget.
@@ -357,31 +370,23 @@ fn list_wordings(variants: &[Wording]) -> String {
         .join(", ")
 }
 
-/// Whether a span is inside a direct quote: the speaker's wording, not the writer's (a partial
-/// or scare quote is the writer's choice of words to quote).
-fn in_speech(quotes: &[&Quote], start: usize, end: usize) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.kind == QuoteKind::Direct && q.start <= start && end <= q.end)
-}
-
 /// The writer's hedging and judging words: one finding per wording, with every use outside
 /// quotes.
 fn word_findings(
     documents: &[Document],
-    quotes_of: &[Vec<&Quote>],
+    speech: &[Marks],
     terms: &Terms,
     occurrences: &[Vec<Occurrence>],
     out: &mut Vec<Finding>,
 ) {
-    let shown = shown(out);
+    let shown = shown(documents, out);
     let mut by_wording: BTreeMap<(usize, usize), Vec<Wording>> = BTreeMap::new();
     for (d, list) in occurrences.iter().enumerate() {
         for o in list {
             let family = &terms.families[o.family];
             if matches!(family.kind, FamilyKind::Hedge | FamilyKind::Loaded)
-                && !in_speech(&quotes_of[d], o.span.start, o.span.end)
-                && !overlaps_shown(&shown, &documents[d].id, o.span.start, o.span.end)
+                && !speech[d].holds(o.span.start, o.span.end)
+                && !shown[d].overlaps(o.span.start, o.span.end)
             {
                 by_wording
                     .entry((o.family, o.wording))
@@ -487,12 +492,12 @@ fn verb_findings(
 /// determiner is a noun ("the claims", "his demands") and is left alone.
 fn speech_verb_findings(
     documents: &[Document],
-    quotes_of: &[Vec<&Quote>],
+    speech: &[Marks],
     keys: &[Vec<String>],
     verbs: &ReportingVerbs,
     out: &mut Vec<Finding>,
 ) {
-    let shown = shown(out);
+    let shown = shown(documents, out);
     // (document, start, end, lemma, class) for each use.
     let mut uses = Vec::new();
     for (d, document) in documents.iter().enumerate() {
@@ -506,28 +511,34 @@ fn speech_verb_findings(
             let (start, end) = (words[i].start, words[i + found.words - 1].end);
             if found.class == VerbClass::Neutral
                 || noun
-                || in_speech(&quotes_of[d], start, end)
-                || overlaps_shown(&shown, &document.id, start, end)
+                || speech[d].holds(start, end)
+                || shown[d].overlaps(start, end)
             {
                 continue;
             }
             uses.push((d, start, end, found.lemma, found.class));
         }
     }
-    let mut more = Vec::new();
-    for (d, document) in documents.iter().enumerate() {
-        let mut by_class: BTreeMap<VerbClass, Vec<Wording>> = BTreeMap::new();
-        for &(u, start, end, lemma, class) in &uses {
-            let everyone = documents.len() > 1
-                && (0..documents.len())
-                    .all(|o| uses.iter().any(|&(v, .., l, _)| v == o && l == lemma));
-            if u == d && !everyone {
-                by_class
-                    .entry(class)
-                    .or_default()
-                    .push(wording(document, start, end));
-            }
+    // The documents that use each verb.
+    let mut users: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &(d, .., lemma, _) in &uses {
+        let list = users.entry(lemma).or_default();
+        if list.last() != Some(&d) {
+            list.push(d);
         }
+    }
+    let mut more = Vec::new();
+    let mut by_doc: Vec<BTreeMap<VerbClass, Vec<Wording>>> = vec![BTreeMap::new(); documents.len()];
+    for &(d, start, end, lemma, class) in &uses {
+        let everyone = documents.len() > 1 && users[lemma].len() == documents.len();
+        if !everyone {
+            by_doc[d]
+                .entry(class)
+                .or_default()
+                .push(wording(&documents[d], start, end));
+        }
+    }
+    for (document, by_class) in documents.iter().zip(by_doc) {
         for (class, variants) in by_class {
             let listed: Vec<String> = variants.iter().map(|v| format!("“{}”", v.text)).collect();
             more.push(Finding {
@@ -553,21 +564,74 @@ const DETERMINERS: &[&str] = &[
     "that", "such", "any", "no", "new", "further",
 ];
 
-/// Every wording the findings so far show, as (document, start, end), sorted.
-fn shown(findings: &[Finding]) -> Vec<(String, usize, usize)> {
-    let mut all: Vec<(String, usize, usize)> = findings
-        .iter()
-        .flat_map(|f| f.variants.iter().map(|v| (v.doc.clone(), v.start, v.end)))
-        .collect();
-    all.sort();
-    all
+/// Byte ranges in one document, for overlap and containment questions in logarithmic time.
+#[derive(Debug, Default)]
+struct Marks {
+    /// Sorted.
+    starts: Vec<usize>,
+    /// For each range in start order, the furthest end among it and those before it.
+    reach: Vec<usize>,
 }
 
-/// Whether a span of a document overlaps a wording already shown.
-fn overlaps_shown(shown: &[(String, usize, usize)], doc: &str, start: usize, end: usize) -> bool {
-    shown
+impl Marks {
+    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
+        ranges.sort_unstable();
+        let mut reach = Vec::with_capacity(ranges.len());
+        let mut furthest = 0;
+        for &(_, end) in &ranges {
+            furthest = furthest.max(end);
+            reach.push(furthest);
+        }
+        Marks {
+            starts: ranges.into_iter().map(|(start, _)| start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether a range overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < end);
+        k > 0 && self.reach[k - 1] > start
+    }
+
+    /// Whether a range holds all of `start..end`.
+    fn holds(&self, start: usize, end: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s <= start);
+        k > 0 && self.reach[k - 1] >= end
+    }
+}
+
+/// Per document, the wordings the findings so far show.
+fn shown(documents: &[Document], findings: &[Finding]) -> Vec<Marks> {
+    let index: BTreeMap<&str, usize> = documents
         .iter()
-        .any(|(d, s, e)| d == doc && *s < end && start < *e)
+        .enumerate()
+        .map(|(d, document)| (document.id.as_str(), d))
+        .collect();
+    let mut ranges = vec![Vec::new(); documents.len()];
+    for v in findings.iter().flat_map(|f| &f.variants) {
+        if let Some(&d) = index.get(v.doc.as_str()) {
+            ranges[d].push((v.start, v.end));
+        }
+    }
+    ranges.into_iter().map(Marks::new).collect()
+}
+
+/// Per document, its direct quotes: the speakers' wording, not the writer's (a partial or
+/// scare quote is the writer's choice of words to quote).
+fn speech(quotes_of: &[Vec<&Quote>]) -> Vec<Marks> {
+    quotes_of
+        .iter()
+        .map(|quotes| {
+            Marks::new(
+                quotes
+                    .iter()
+                    .filter(|q| q.kind == QuoteKind::Direct)
+                    .map(|q| (q.start, q.end))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Where a quote's reporting verb stands: the nearest match after the quote, else before it.
@@ -707,15 +771,33 @@ fn scare_findings(
     keys: &[Vec<String>],
     out: &mut Vec<Finding>,
 ) {
-    // Per document, where each word stands: the plain uses are found by their first word.
+    let scare: Vec<&Quote> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Scare)
+        .collect();
+    if scare.is_empty() {
+        return;
+    }
+    // The scare quotes' first words, and per document where each of them stands: the plain
+    // uses are found by their first word.
+    let heads: std::collections::HashSet<&str> = scare
+        .iter()
+        .filter_map(|q| {
+            let d = documents.iter().position(|d| d.id == q.doc)?;
+            let first = documents[d].words.partition_point(|w| w.end <= q.start);
+            keys[d].get(first).map(String::as_str)
+        })
+        .collect();
     let mut positions: Vec<std::collections::HashMap<&str, Vec<usize>>> =
         vec![std::collections::HashMap::new(); documents.len()];
     for (d, list) in keys.iter().enumerate() {
         for (k, key) in list.iter().enumerate() {
-            positions[d].entry(key.as_str()).or_default().push(k);
+            if heads.contains(key.as_str()) {
+                positions[d].entry(key.as_str()).or_default().push(k);
+            }
         }
     }
-    for quote in quotes.iter().filter(|q| q.kind == QuoteKind::Scare) {
+    for quote in scare {
         let Some(d) = documents.iter().position(|d| d.id == quote.doc) else {
             continue;
         };

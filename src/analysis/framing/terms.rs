@@ -2,7 +2,7 @@
 //! judge. Data in `assets/lexicon/framing-terms.txt`; users extend or override it with a file of
 //! the same form.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::analysis::align::features::stem;
 use crate::analysis::diff::word_key;
@@ -50,6 +50,8 @@ pub struct Family {
     pub wordings: Vec<String>,
     /// Each wording's word keys.
     keys: Vec<Vec<String>>,
+    /// Each wording's last word's stem.
+    last_stems: Vec<String>,
 }
 
 /// The families in use.
@@ -58,7 +60,7 @@ pub struct Terms {
     pub families: Vec<Family>,
     /// (family, wording) by the wording's first word (its stem for a one-word wording),
     /// rebuilt whenever families change.
-    by_first: BTreeMap<String, Vec<(usize, usize)>>,
+    by_first: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for Terms {
@@ -66,7 +68,7 @@ impl Default for Terms {
         // The shipped lexicons are tested to parse; an empty lexicon is the fallback.
         let mut terms = Terms::parse(DEFAULT_TERMS).unwrap_or(Terms {
             families: Vec::new(),
-            by_first: BTreeMap::new(),
+            by_first: HashMap::new(),
         });
         let _ = terms.extend(EVALUATIVE_WORDS);
         let _ = terms.extend(EVALUATIVE_MORE);
@@ -92,7 +94,7 @@ impl Terms {
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
         let mut terms = Terms {
             families: Vec::new(),
-            by_first: BTreeMap::new(),
+            by_first: HashMap::new(),
         };
         terms.extend(text)?;
         Ok(terms)
@@ -135,11 +137,16 @@ impl Terms {
                 return Err(error("every wording needs at least one word"));
             }
             let concept = concept.trim().to_owned();
+            let last_stems = keys
+                .iter()
+                .map(|k| k.last().map_or("", |w| stem(w)).to_owned())
+                .collect();
             let family = Family {
                 kind,
                 concept,
                 wordings,
                 keys,
+                last_stems,
             };
             match self
                 .families
@@ -175,16 +182,33 @@ impl Terms {
             .iter()
             .map(|w| word_key(&text[w.start..w.end]))
             .collect();
+        self.find_keys(&keys, words)
+    }
+
+    /// [`Terms::find`] over the words' keys ([`word_key`]), already made.
+    #[must_use]
+    pub fn find_keys(&self, keys: &[String], words: &[Span]) -> Vec<Occurrence> {
         let mut found = Vec::new();
         let mut k = 0;
         while k < keys.len() {
             let mut best: Option<(usize, usize, usize)> = None;
-            for first in [keys[k].as_str(), stem(&keys[k])] {
+            let key = keys[k].as_str();
+            let root = stem(key);
+            let firsts = if root == key {
+                &[key][..]
+            } else {
+                &[key, root][..]
+            };
+            for &first in firsts {
                 for &(f, w) in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
                     let wording = &self.families[f].keys[w];
                     let inflects = self.families[f].kind != FamilyKind::Hedge;
-                    if matches(&keys[k..], wording, inflects)
-                        && best.is_none_or(|b| wording.len() > b.2)
+                    if matches(
+                        &keys[k..],
+                        wording,
+                        &self.families[f].last_stems[w],
+                        inflects,
+                    ) && best.is_none_or(|b| wording.len() > b.2)
                     {
                         best = Some((f, w, wording.len()));
                     }
@@ -226,7 +250,7 @@ fn keys_of(wording: &str) -> Vec<String> {
 
 /// Whether `keys` start with `wording`: every word equal, the last one also by its stem when
 /// the family `inflects` (hedges do not: "alleged" is a hedge, "alleging" a reporting verb).
-fn matches(keys: &[String], wording: &[String], inflects: bool) -> bool {
+fn matches(keys: &[String], wording: &[String], last_stem: &str, inflects: bool) -> bool {
     if keys.len() < wording.len() {
         return false;
     }
@@ -239,8 +263,8 @@ fn matches(keys: &[String], wording: &[String], inflects: bool) -> bool {
             want == have
                 || (inflects
                     && j == last
-                    && stem(want) == stem(have)
-                    && have.len() <= want.len() + 4)
+                    && have.len() <= want.len() + 4
+                    && stem(have) == last_stem)
         })
 }
 

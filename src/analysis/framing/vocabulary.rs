@@ -13,10 +13,9 @@
 //! being absent elsewhere. Only the writer's own words count: content words outside direct
 //! quotes, compared by stem.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::analysis::align::features::{is_function_word, stem};
-use crate::analysis::diff::word_key;
 use crate::comparison::{Distinctive, DistinctiveWord, Document, Quote, QuoteKind};
 
 /// Words listed per document, at most.
@@ -25,13 +24,13 @@ const LISTED: usize = 12;
 const MIN_Z: f64 = 1.5;
 
 /// Counts per stem: (uses, the surface forms with their counts).
-type Counts = BTreeMap<String, (u32, BTreeMap<String, u32>)>;
+type Counts<'a> = HashMap<&'a str, (u32, HashMap<&'a str, u32>)>;
 
-fn counts(document: &Document, quotes: &[&Quote]) -> (Counts, u32) {
+fn counts<'a>(document: &Document, keys: &'a [String], quotes: &[&Quote]) -> (Counts<'a>, u32) {
     let mut out = Counts::new();
     let mut total = 0;
     let mut q = 0;
-    for word in &document.words {
+    for (word, key) in document.words.iter().zip(keys) {
         while q < quotes.len() && quotes[q].end <= word.start {
             q += 1;
         }
@@ -42,19 +41,17 @@ fn counts(document: &Document, quotes: &[&Quote]) -> (Counts, u32) {
         {
             continue;
         }
-        let text = &document.text[word.start..word.end];
-        let key = word_key(text).to_lowercase();
-        if key.chars().count() < 3
-            || is_function_word(&key)
+        if key.chars().nth(2).is_none()
+            || is_function_word(key)
             || !key.chars().any(char::is_alphabetic)
             || key.chars().any(|c| c.is_ascii_digit())
         {
             continue;
         }
         total += 1;
-        let entry = out.entry(stem(&key).to_owned()).or_default();
+        let entry = out.entry(stem(key)).or_default();
         entry.0 += 1;
-        *entry.1.entry(key).or_default() += 1;
+        *entry.1.entry(key.as_str()).or_default() += 1;
     }
     (out, total)
 }
@@ -62,23 +59,32 @@ fn counts(document: &Document, quotes: &[&Quote]) -> (Counts, u32) {
 /// Each document's distinctive words, most distinctive first. Empty for a single document:
 /// there is nothing to set it against.
 #[must_use]
-pub fn distinctive(documents: &[Document], quotes: &[Quote]) -> Vec<Distinctive> {
+pub fn distinctive(
+    documents: &[Document],
+    keys: &[Vec<String>],
+    quotes: &[Quote],
+) -> Vec<Distinctive> {
     if documents.len() < 2 {
         return Vec::new();
     }
     let per_doc: Vec<(Counts, u32)> = documents
         .iter()
-        .map(|d| {
+        .zip(keys)
+        .map(|(d, keys)| {
             let mut own: Vec<&Quote> = quotes
                 .iter()
                 .filter(|q| q.doc == d.id && q.kind != QuoteKind::Scare)
                 .collect();
             own.sort_by_key(|q| q.start);
-            counts(d, &own)
+            counts(d, keys, &own)
         })
         .collect();
-    let mut pooled: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut pooled: HashMap<&str, u32> = HashMap::new();
     for (c, _) in &per_doc {
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "a sum: the order of the terms does not matter"
+        )]
         for (w, (n, _)) in c {
             *pooled.entry(w).or_default() += n;
         }
@@ -98,7 +104,7 @@ pub fn distinctive(documents: &[Document], quotes: &[Quote]) -> Vec<Distinctive>
             let mut scored: Vec<DistinctiveWord> = own
                 .iter()
                 .filter_map(|(w, (y_i, forms))| {
-                    let y_all = f64::from(pooled[w.as_str()]);
+                    let y_all = f64::from(pooled[w]);
                     let y_i = f64::from(*y_i);
                     let y_j = y_all - y_i;
                     let a_w = a0 * y_all / f64::from(n_all);
@@ -109,7 +115,7 @@ pub fn distinctive(documents: &[Document], quotes: &[Quote]) -> Vec<Distinctive>
                     let word = forms
                         .iter()
                         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(f, _)| f.clone())?;
+                        .map(|(f, _)| (*f).to_owned())?;
                     (z >= MIN_Z).then(|| DistinctiveWord {
                         word,
                         count: y_i as u32,

@@ -15,12 +15,13 @@
 //! more are flagged, one finding per document and sentence: the evidence is weak one point at
 //! a time, so a word needs two kinds of it.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::terms::Occurrence;
-use super::{Finding, in_speech, opening, overlaps_shown, shown, wording};
+use super::{Finding, Marks, opening, shown, wording};
 use crate::analysis::align::features::{is_function_word, stem};
-use crate::comparison::{Document, Quote};
+use crate::comparison::Document;
 
 /// Points a word needs to be flagged.
 const THRESHOLD: u32 = 3;
@@ -153,14 +154,15 @@ const DEGREE_WORDS: &[&str] = &[
     "remarkably",
 ];
 
-const ADJECTIVE_ENDINGS: &[&str] = &["ous", "ive", "ful", "less", "able", "ible", "ish", "est"];
+const ADJECTIVE_ENDINGS: &[&str] = &["ous", "ive", "ful", "less", "able", "ible"];
 
-/// The evidence that one word is the writer's colouring choice.
-fn points(key: &str, previous: Option<&str>, unique: bool, lead: bool) -> u32 {
-    if PLAIN_WORDS.contains(&key) {
-        return 0;
-    }
-    let mut points = if key.ends_with("ly") {
+/// The evidence a word's form gives: two points for a manner adverb, one for an adjective's
+/// or a participle's ending, none for any other word (a plain noun is not flagged, however
+/// rare) or for a plain word with such an ending.
+fn form(key: &str) -> u32 {
+    static PLAIN: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| PLAIN_WORDS.iter().copied().collect());
+    let points = if key.ends_with("ly") {
         2
     } else if key.contains('-')
         || ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))
@@ -169,9 +171,17 @@ fn points(key: &str, previous: Option<&str>, unique: bool, lead: bool) -> u32 {
     {
         1
     } else {
-        // A word with no form of judgement (a plain noun) is not flagged, however rare.
         return 0;
     };
+    if PLAIN.contains(key) { 0 } else { points }
+}
+
+/// The evidence that one word is the writer's colouring choice.
+fn points(key: &str, previous: Option<&str>, unique: bool, lead: bool) -> u32 {
+    let mut points = form(key);
+    if points == 0 {
+        return 0;
+    }
     if previous.is_some_and(|p| DEGREE_WORDS.contains(&p)) {
         points += 1;
     }
@@ -181,27 +191,35 @@ fn points(key: &str, previous: Option<&str>, unique: bool, lead: bool) -> u32 {
 /// Findings for the colouring words each document alone, or prominently, uses.
 pub(super) fn wording_findings(
     documents: &[Document],
-    quotes_of: &[Vec<&Quote>],
+    speech: &[Marks],
     keys: &[Vec<String>],
     occurrences: &[Vec<Occurrence>],
     out: &mut Vec<Finding>,
 ) {
     // Words another finding already shows are not flagged twice.
-    let shown = shown(out);
+    let shown = shown(documents, out);
     let mut more = Vec::new();
-    let stems: Vec<BTreeSet<&str>> = keys
-        .iter()
-        .map(|k| k.iter().map(|k| stem(k)).collect())
-        .collect();
+    // How many documents use each stem.
+    let mut users: HashMap<&str, usize> = HashMap::new();
+    for keys in keys {
+        let mut distinct: Vec<&str> = keys.iter().map(|k| stem(k)).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for stem in distinct {
+            *users.entry(stem).or_default() += 1;
+        }
+    }
     for (d, document) in documents.iter().enumerate() {
         let lead_end = document
             .sentences
             .get(LEAD_SENTENCES.min(document.sentences.len()).wrapping_sub(1))
             .map_or(0, |s| s.end);
-        let lexicon: Vec<(usize, usize)> = occurrences[d]
-            .iter()
-            .map(|o| (o.span.start, o.span.end))
-            .collect();
+        let lexicon = Marks::new(
+            occurrences[d]
+                .iter()
+                .map(|o| (o.span.start, o.span.end))
+                .collect(),
+        );
         // (sentence, wordings) in text order.
         let mut by_sentence: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut sentence = 0;
@@ -210,22 +228,19 @@ pub(super) fn wording_findings(
             let text = &document.text[word.start..word.end];
             let name = text.chars().next().is_some_and(char::is_uppercase);
             if name
-                || key.chars().count() < 4
+                || key.chars().nth(3).is_none()
+                || form(key) == 0
                 || is_function_word(key)
                 || !key
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                || in_speech(&quotes_of[d], word.start, word.end)
-                || lexicon.iter().any(|&(s, e)| s < word.end && word.start < e)
-                || overlaps_shown(&shown, &document.id, word.start, word.end)
+                || speech[d].holds(word.start, word.end)
+                || lexicon.overlaps(word.start, word.end)
+                || shown[d].overlaps(word.start, word.end)
             {
                 continue;
             }
-            let unique = documents.len() > 1
-                && stems
-                    .iter()
-                    .enumerate()
-                    .all(|(o, set)| o == d || !set.contains(stem(key)));
+            let unique = documents.len() > 1 && users.get(stem(key)) == Some(&1);
             let previous = i.checked_sub(1).map(|p| keys[d][p].as_str());
             if points(key, previous, unique, word.start < lead_end) < THRESHOLD {
                 continue;
