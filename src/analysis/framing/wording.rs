@@ -127,6 +127,12 @@ const PLAIN_WORDS: &[&str] = &[
     "militarily",
     "partly",
     "mainly",
+    "similarly",
+    "accordingly",
+    "consequently",
+    "additionally",
+    "alternatively",
+    "correspondingly",
     "widely",
     "already",
 ];
