@@ -61,6 +61,33 @@ def check(folder, report, files):
             if " ".join(piece.split()) != s["text"]:
                 fail(folder, f"{doc['id']} sentence {n}: offsets do not give its text")
             previous_end = s["end"]
+    sources = {doc["id"]: open(path, "rb").read() for doc, path in zip(docs, files)}
+
+    def check_wording(where, v):
+        source = sources.get(v.get("doc"))
+        if source is None or not (0 <= v["start"] < v["end"] <= len(source)):
+            fail(folder, f"{where}: bad document or offsets {v}")
+        piece = source[v["start"]:v["end"]].decode("utf-8", errors="replace")
+        if " ".join(piece.split()) != v["text"]:
+            fail(folder, f"{where}: offsets give {piece!r}, not {v['text']!r}")
+
+    kinds = {"label", "term", "verb", "scare_quote", "substitution", "hedge", "loaded", "wording"}
+    for f in report["framing"]:
+        if f.get("kind") not in kinds or not f.get("concept") or not f.get("note") or not f.get("variants"):
+            fail(folder, f"framing {f.get('id')}: missing kind, concept, note or variants")
+        for v in f["variants"]:
+            check_wording(f"framing {f['id']}", v)
+    for person in report.get("labels", []):
+        if not person.get("name") or not person.get("labels"):
+            fail(folder, f"labels: a person without a name or labels: {person}")
+        for v in person["labels"]:
+            check_wording(f"labels of {person['name']}", v)
+    for entry in report.get("vocabulary", []):
+        if entry.get("doc") not in sources:
+            fail(folder, f"vocabulary for unknown document {entry.get('doc')}")
+        zs = [w["z"] for w in entry["words"]]
+        if zs != sorted(zs, reverse=True) or any(w["count"] < 1 for w in entry["words"]):
+            fail(folder, f"vocabulary of {entry['doc']}: not ranked, or a word never used")
 
 
 def run(binary, folder, files):
