@@ -75,7 +75,17 @@ pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
     comparison.quote_groups = alignment.quote_groups;
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
-    comparison.labels = framing::labels::people(&comparison.documents, &found.labels);
+    let mut labels = found.labels;
+    for (document, list) in comparison.documents.iter().zip(&mut labels) {
+        let quotes: Vec<&Quote> = comparison
+            .quotes
+            .iter()
+            .filter(|q| q.doc == document.id)
+            .collect();
+        list.extend(framing::labels::institution_labels(document, &quotes));
+        list.sort_by_key(|l| l.start);
+    }
+    comparison.labels = framing::labels::people(&comparison.documents, &labels);
     let framed = framing::framing(
         &comparison.documents,
         &comparison.quotes,

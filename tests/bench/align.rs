@@ -19,6 +19,7 @@ use divan::Bencher;
 use parallax::analysis::diff::{DEADLINE, diff_texts};
 use parallax::analysis::framing::{framing, labels};
 use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
+use parallax::comparison::Quote;
 use parallax::{ingest, load};
 
 fn main() {
@@ -253,7 +254,12 @@ fn framing_only(bencher: Bencher, set: &str) {
     // The labels themselves are read while attributing quotes; framing groups them by person.
     let found = find_all_quotes(&c.documents, &options);
     bencher.bench(|| {
-        let people = labels::people(divan::black_box(&c.documents), &found.labels);
+        let mut all = found.labels.clone();
+        for (document, list) in c.documents.iter().zip(&mut all) {
+            let quotes: Vec<&Quote> = c.quotes.iter().filter(|q| q.doc == document.id).collect();
+            list.extend(labels::institution_labels(document, &quotes));
+        }
+        let people = labels::people(divan::black_box(&c.documents), &all);
         framing(
             &c.documents,
             &c.quotes,

@@ -1,5 +1,7 @@
-//! Labels per person: how each document describes the people it names ("Kremlin spokesman
-//! Dmitry Peskov", "Putin's spokesman Dmitry Peskov"), grouped by person across documents.
+//! Labels per person and institution: how each document describes the people it names
+//! ("Kremlin spokesman Dmitry Peskov", "Putin's spokesman Dmitry Peskov") and the bodies it
+//! names by a kind of body ("state news agency TASS", "RT, the Kremlin-backed broadcaster,"),
+//! grouped by person or body across documents.
 //!
 //! A person is the same across documents when the last names agree and so do the first
 //! names' initials ("Dmitry Peskov" and "Dmitri Peskov"); a last name used alone joins the one
@@ -8,8 +10,10 @@
 use std::collections::BTreeMap;
 
 use super::{Finding, doc_number, list_wordings, wording};
+use crate::analysis::align::features::is_function_word;
+use crate::analysis::diff::word_key;
 use crate::analysis::speakers::Label;
-use crate::comparison::{Document, PersonLabels, Wording};
+use crate::comparison::{Document, PersonLabels, Quote, QuoteKind, Wording};
 
 /// Who a name stands for across documents: last name, and the first name's initial when the
 /// name has one.
@@ -27,7 +31,137 @@ fn key_of(name: &str) -> Key {
     (last, initial)
 }
 
-/// Every labelled person, with each document's labels, in order of first appearance.
+/// Nouns for a kind of body: the words before one, with a name after it, describe the body
+/// ("state news agency TASS").
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "outlet",
+    "newspaper",
+    "daily",
+    "tabloid",
+    "magazine",
+    "broadcaster",
+    "network",
+    "channel",
+    "station",
+    "website",
+    "ministry",
+    "department",
+    "group",
+    "party",
+    "company",
+    "firm",
+    "organisation",
+    "organization",
+    "movement",
+    "militia",
+    "union",
+    "institute",
+    "university",
+    "charity",
+    "foundation",
+    "alliance",
+    "coalition",
+    "bank",
+    "regulator",
+    "watchdog",
+];
+
+/// Words that end a description going back from a body noun.
+fn ends_description(key: &str) -> bool {
+    is_function_word(key) || key.ends_with("ly") || key.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The labels a document gives institutions: "state news agency TASS" (words before the
+/// body noun and the name after it), "TASS, the state news agency," (an apposition).
+#[must_use]
+pub fn institution_labels(document: &Document, quotes: &[&Quote]) -> Vec<Label> {
+    let text = &document.text;
+    let words = &document.words;
+    let word = |i: usize| &text[words[i].start..words[i].end];
+    let key = |i: usize| word_key(word(i));
+    let capital = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    // Only white space between two words.
+    let joined = |i: usize| text[words[i].end..words[i + 1].start].trim().is_empty();
+    let quoted = |start: usize, end: usize| {
+        quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.start <= start && end <= q.end)
+    };
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if capital(i) || !BODY_NOUNS.iter().any(|n| word(i).eq_ignore_ascii_case(n)) {
+            continue;
+        }
+        // Before a name: "state news agency TASS".
+        if i + 1 < words.len() && joined(i) && capital(i + 1) {
+            let mut end = i + 1;
+            while end + 1 < words.len() && end - i < 4 && joined(end) && capital(end + 1) {
+                end += 1;
+            }
+            let mut from = i;
+            while from > 0 && i - from < 4 && joined(from - 1) && !ends_description(&key(from - 1))
+            {
+                from -= 1;
+            }
+            let (start, stop) = (words[from].start, words[i].end);
+            if from < i && !quoted(start, stop) {
+                let name = (i + 1..=end).map(word).collect::<Vec<_>>().join(" ");
+                out.push(Label {
+                    name: strip_possessive(&name).to_owned(),
+                    start,
+                    end: stop,
+                });
+            }
+        }
+        // An apposition: "TASS, the state news agency,".
+        let closes = i + 1 >= words.len()
+            || text[words[i].end..]
+                .trim_start()
+                .starts_with([',', '.', ';', ')']);
+        if !closes {
+            continue;
+        }
+        let mut from = i;
+        while from > 0 && i - from < 6 && joined(from - 1) {
+            from -= 1;
+            if matches!(key(from).as_str(), "a" | "an" | "the") {
+                break;
+            }
+        }
+        let article = matches!(key(from).as_str(), "a" | "an" | "the");
+        let comma = from > 0 && text[words[from - 1].end..words[from].start].trim() == ",";
+        if !article || !comma || (from + 1..i).any(|k| ends_description(&key(k))) {
+            continue;
+        }
+        // The name before the comma: a run of capitalised words.
+        let last = from - 1;
+        let mut first = last;
+        while first > 0 && last - first < 3 && capital(first - 1) && joined(first - 1) {
+            first -= 1;
+        }
+        let (start, stop) = (words[from].start, words[i].end);
+        if capital(last) && !quoted(start, stop) {
+            let name = (first..=last).map(word).collect::<Vec<_>>().join(" ");
+            out.push(Label {
+                name: strip_possessive(&name).to_owned(),
+                start,
+                end: stop,
+            });
+        }
+    }
+    out
+}
+
+/// A possessive's "'s" taken off a name.
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
+}
+
+/// Every labelled person and institution, with each document's labels, in order of first
+/// appearance.
 #[must_use]
 pub fn people(documents: &[Document], labels: &[Vec<Label>]) -> Vec<PersonLabels> {
     // Full names first, so that a last name alone can find its person.
@@ -210,5 +344,40 @@ mod tests {
              Lagos, said nothing. But Yusuf Okafor left early.",
         ]);
         assert!(c.labels.is_empty(), "{:?}", people(&c));
+    }
+
+    #[test]
+    fn institutions_are_labelled_before_their_name_and_in_apposition() {
+        let c = compare(&[
+            "The claim was first carried by state news agency Vesta on Monday.",
+            "Vesta, the state-run agency, carried the claim on Monday.",
+            "The claim was first carried by the independent news agency Vesta on Monday.",
+        ]);
+        let vesta = c.labels.iter().find(|p| p.name == "Vesta");
+        let texts: Vec<(&str, &str)> = vesta
+            .map(|p| {
+                p.labels
+                    .iter()
+                    .map(|w| (w.doc.as_str(), w.text.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            texts,
+            [
+                ("d0", "state news agency"),
+                ("d1", "the state-run agency"),
+                ("d2", "independent news agency"),
+            ],
+            "{:?}",
+            c.labels
+        );
+        assert!(
+            c.framing
+                .iter()
+                .any(|f| f.kind == "label" && f.concept == "Vesta"),
+            "{:?}",
+            c.framing
+        );
     }
 }
