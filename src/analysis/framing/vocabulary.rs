@@ -23,10 +23,30 @@ const LISTED: usize = 12;
 /// A word is listed when its z-score is at least this.
 const MIN_Z: f64 = 1.5;
 
-/// Counts per stem: (uses, the surface forms with their counts).
-type Counts<'a> = HashMap<&'a str, (u32, HashMap<&'a str, u32>)>;
+/// One surface form of a word: its uses, the first as written, and whether it was ever
+/// written in lower case (a name never is).
+#[derive(Debug, Default, Clone, Copy)]
+struct Form<'a> {
+    uses: u32,
+    written: &'a str,
+    lower: bool,
+}
 
-fn counts<'a>(document: &Document, keys: &'a [String], quotes: &[&Quote]) -> (Counts<'a>, u32) {
+impl Form<'_> {
+    /// How to show it: a name as written ("Flynn"), any other word in lower case.
+    fn shown(&self, key: &str) -> String {
+        if self.lower {
+            key.to_owned()
+        } else {
+            self.written.to_owned()
+        }
+    }
+}
+
+/// Counts per stem: (uses, the surface forms by key).
+type Counts<'a> = HashMap<&'a str, (u32, HashMap<&'a str, Form<'a>>)>;
+
+fn counts<'a>(document: &'a Document, keys: &'a [String], quotes: &[&Quote]) -> (Counts<'a>, u32) {
     let mut out = Counts::new();
     let mut total = 0;
     let mut q = 0;
@@ -49,9 +69,16 @@ fn counts<'a>(document: &Document, keys: &'a [String], quotes: &[&Quote]) -> (Co
             continue;
         }
         total += 1;
+        let written = &document.text[word.start..word.end];
         let entry = out.entry(stem(key)).or_default();
         entry.0 += 1;
-        *entry.1.entry(key.as_str()).or_default() += 1;
+        let form = entry.1.entry(key.as_str()).or_insert(Form {
+            uses: 0,
+            written,
+            lower: false,
+        });
+        form.uses += 1;
+        form.lower |= written.chars().next().is_some_and(char::is_lowercase);
     }
     (out, total)
 }
@@ -114,8 +141,8 @@ pub fn distinctive(
                     // The most used surface form, the first alphabetically among equals.
                     let word = forms
                         .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                        .map(|(f, _)| (*f).to_owned())?;
+                        .max_by(|a, b| a.1.uses.cmp(&b.1.uses).then(b.0.cmp(a.0)))
+                        .map(|(key, form)| form.shown(key))?;
                     (z >= MIN_Z).then(|| DistinctiveWord {
                         word,
                         count: y_i as u32,
