@@ -90,11 +90,20 @@ pub fn institution_labels(document: &Document, quotes: &[&Quote]) -> Vec<Label> 
     };
     let mut out = Vec::new();
     for i in 0..words.len() {
-        if capital(i) || !BODY_NOUNS.iter().any(|n| word(i).eq_ignore_ascii_case(n)) {
+        // A name or a comma must follow: most words are passed over on that alone.
+        let named = i + 1 < words.len() && joined(i) && capital(i + 1);
+        let closes = i + 1 >= words.len()
+            || text[words[i].end..]
+                .trim_start()
+                .starts_with([',', '.', ';', ')']);
+        if !(named || closes)
+            || capital(i)
+            || !BODY_NOUNS.iter().any(|n| word(i).eq_ignore_ascii_case(n))
+        {
             continue;
         }
         // Before a name: "state news agency TASS".
-        if i + 1 < words.len() && joined(i) && capital(i + 1) {
+        if named {
             let mut end = i + 1;
             while end + 1 < words.len() && end - i < 4 && joined(end) && capital(end + 1) {
                 end += 1;
@@ -115,10 +124,6 @@ pub fn institution_labels(document: &Document, quotes: &[&Quote]) -> Vec<Label> 
             }
         }
         // An apposition: "TASS, the state news agency,".
-        let closes = i + 1 >= words.len()
-            || text[words[i].end..]
-                .trim_start()
-                .starts_with([',', '.', ';', ')']);
         if !closes {
             continue;
         }

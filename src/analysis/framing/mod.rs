@@ -224,14 +224,21 @@ fn term_findings(
             }
         }
     }
-    for (f, family) in terms.families.iter().enumerate() {
+    // The families used, each with its uses per document.
+    let mut used_families: BTreeMap<usize, Vec<Vec<&Occurrence>>> = BTreeMap::new();
+    for (d, list) in occurrences.iter().enumerate() {
+        for o in list {
+            used_families
+                .entry(o.family)
+                .or_insert_with(|| vec![Vec::new(); documents.len()])[d]
+                .push(o);
+        }
+    }
+    for (f, uses) in used_families {
+        let family = &terms.families[f];
         if !matches!(family.kind, FamilyKind::Label | FamilyKind::Spelling) {
             continue;
         }
-        let uses: Vec<Vec<&Occurrence>> = occurrences
-            .iter()
-            .map(|list| list.iter().filter(|o| o.family == f).collect())
-            .collect();
         let what = if family.kind == FamilyKind::Spelling {
             "spells"
         } else {

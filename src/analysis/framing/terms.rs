@@ -160,11 +160,9 @@ impl Terms {
         self.by_first.clear();
         for (f, family) in self.families.iter().enumerate() {
             for (w, wording) in family.keys.iter().enumerate() {
-                let first = if wording.len() == 1 {
-                    stem(&wording[0])
-                } else {
-                    wording[0].as_str()
-                };
+                // By the first word's stem, for one word or several: each word of a text needs
+                // one lookup, and `matches` checks the words.
+                let first = stem(&wording[0]);
                 self.by_first
                     .entry(first.to_owned())
                     .or_default()
@@ -192,14 +190,8 @@ impl Terms {
         let mut k = 0;
         while k < keys.len() {
             let mut best: Option<(usize, usize, usize)> = None;
-            let key = keys[k].as_str();
-            let root = stem(key);
-            let firsts = if root == key {
-                &[key][..]
-            } else {
-                &[key, root][..]
-            };
-            for &first in firsts {
+            {
+                let first = stem(&keys[k]);
                 for &(f, w) in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
                     let wording = &self.families[f].keys[w];
                     let inflects = self.families[f].kind != FamilyKind::Hedge;

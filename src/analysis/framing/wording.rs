@@ -206,13 +206,14 @@ pub(super) fn wording_findings(
     let shown = shown(documents, out);
     let mut more = Vec::new();
     // How many documents use each stem.
-    let mut users: HashMap<&str, usize> = HashMap::new();
-    for keys in keys {
-        let mut distinct: Vec<&str> = keys.iter().map(|k| stem(k)).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        for stem in distinct {
-            *users.entry(stem).or_default() += 1;
+    // Stem → (the last document seen using it, how many do).
+    let mut users: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (d, keys) in keys.iter().enumerate() {
+        for key in keys {
+            let entry = users.entry(stem(key)).or_insert((d, 0));
+            if entry.1 == 0 || entry.0 != d {
+                *entry = (d, entry.1 + 1);
+            }
         }
     }
     for (d, document) in documents.iter().enumerate() {
@@ -246,7 +247,7 @@ pub(super) fn wording_findings(
             {
                 continue;
             }
-            let unique = documents.len() > 1 && users.get(stem(key)) == Some(&1);
+            let unique = documents.len() > 1 && users.get(stem(key)).is_some_and(|u| u.1 == 1);
             let previous = i.checked_sub(1).map(|p| keys[d][p].as_str());
             if points(key, previous, unique, word.start < lead_end) < THRESHOLD {
                 continue;
