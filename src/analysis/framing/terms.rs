@@ -60,7 +60,7 @@ pub struct Terms {
     pub families: Vec<Family>,
     /// (family, wording) by the wording's first word (its stem for a one-word wording),
     /// rebuilt whenever families change.
-    by_first: HashMap<String, Vec<(usize, usize)>>,
+    by_first: HashMap<String, Starting>,
 }
 
 impl Default for Terms {
@@ -74,6 +74,15 @@ impl Default for Terms {
         let _ = terms.extend(EVALUATIVE_MORE);
         terms
     }
+}
+
+/// The wordings that start with one stem: (family, wording) pairs, the one-word wordings
+/// apart, the longer ones by their second word's stem (so that a common first word, "in" or
+/// "the", does not try every phrase that starts with it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Starting {
+    alone: Vec<(usize, usize)>,
+    by_second: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// One place a wording of a family occurs.
@@ -160,13 +169,18 @@ impl Terms {
         self.by_first.clear();
         for (f, family) in self.families.iter().enumerate() {
             for (w, wording) in family.keys.iter().enumerate() {
-                // By the first word's stem, for one word or several: each word of a text needs
-                // one lookup, and `matches` checks the words.
-                let first = stem(&wording[0]);
-                self.by_first
-                    .entry(first.to_owned())
-                    .or_default()
-                    .push((f, w));
+                let starting = self
+                    .by_first
+                    .entry(stem(&wording[0]).to_owned())
+                    .or_default();
+                match wording.get(1) {
+                    None => starting.alone.push((f, w)),
+                    Some(second) => starting
+                        .by_second
+                        .entry(stem(second).to_owned())
+                        .or_default()
+                        .push((f, w)),
+                }
             }
         }
         Ok(())
@@ -190,9 +204,15 @@ impl Terms {
         let mut k = 0;
         while k < keys.len() {
             let mut best: Option<(usize, usize, usize)> = None;
-            {
-                let first = stem(&keys[k]);
-                for &(f, w) in self.by_first.get(first).map_or(&[][..], Vec::as_slice) {
+            if let Some(starting) = self.by_first.get(stem(&keys[k])) {
+                let longer = match keys.get(k + 1) {
+                    Some(next) if !starting.by_second.is_empty() => starting
+                        .by_second
+                        .get(stem(next))
+                        .map_or(&[][..], Vec::as_slice),
+                    _ => &[],
+                };
+                for &(f, w) in starting.alone.iter().chain(longer) {
                     let wording = &self.families[f].keys[w];
                     let inflects = self.families[f].kind != FamilyKind::Hedge;
                     if matches(
