@@ -357,11 +357,12 @@ fn term_findings(
     }
 }
 
-/// “a” (d0), “b” (d1): the distinct wordings and who uses them.
+/// “a” (d0), “b” (d1): the distinct wordings and who uses them (case, apostrophes and dots
+/// aside: “U.S. President” and “US President” are one).
 fn list_wordings(variants: &[Wording]) -> String {
     let mut seen: Vec<(String, &str, Vec<&str>)> = Vec::new();
     for v in variants {
-        let key = v.text.to_lowercase();
+        let key = word_key(&v.text);
         match seen.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, docs)) => {
                 if !docs.contains(&v.doc.as_str()) {
