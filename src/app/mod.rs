@@ -3,11 +3,13 @@
 //! This first window lists the documents and shows their cleaned text in columns, with the
 //! removed page furniture optionally greyed in place. UI code only emits [`Command`]s;
 //! [`ParallaxApp::handle`] applies them, so state changes are testable without a window.
-//! Analysis runs when the inputs change, never per frame.
+//! Analysis runs when the inputs change, never per frame, and on a worker thread: the window
+//! stays responsive and shows that work is under way; a newer request supersedes an older one.
 
 mod theme;
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use crate::analysis::{self, Input, clean::Role};
 use crate::comparison::{Comparison, Document, Problem};
@@ -44,6 +46,8 @@ pub struct ParallaxApp {
     inputs: Vec<Input>,
     load_problems: Vec<Problem>,
     comparison: Comparison,
+    /// The analysis under way, if any: its result arrives here.
+    pending: Option<mpsc::Receiver<Comparison>>,
     /// Rows per document, rebuilt when the comparison changes.
     columns: Vec<Vec<(usize, Row)>>,
     pub settings: Settings,
@@ -57,6 +61,7 @@ impl ParallaxApp {
             inputs,
             load_problems,
             comparison: Comparison::default(),
+            pending: None,
             columns: Vec::new(),
             settings: Settings::default(),
         };
@@ -108,12 +113,80 @@ impl ParallaxApp {
         }
     }
 
+    /// Starts analysing the inputs on a worker thread. A request still running is superseded:
+    /// its result, when it comes, has nowhere to go and is dropped.
     fn reanalyze(&mut self) {
-        self.comparison = analysis::analyze(&self.inputs);
+        let (sender, receiver) = mpsc::channel();
+        let inputs = self.inputs.clone();
+        let spawned = std::thread::Builder::new()
+            .name("parallax-analysis".to_owned())
+            .spawn(move || {
+                let _ = sender.send(analysis::analyze(&inputs));
+            });
+        match spawned {
+            Ok(_) => self.pending = Some(receiver),
+            // No thread to be had: analyse here rather than not at all.
+            Err(_) => {
+                self.pending = None;
+                let comparison = analysis::analyze(&self.inputs);
+                self.install(comparison);
+            }
+        }
+    }
+
+    /// Whether an analysis is under way.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes the analysis's result if it has arrived. Returns whether it did.
+    pub fn poll(&mut self) -> bool {
+        let Some(receiver) = &self.pending else {
+            return false;
+        };
+        match receiver.try_recv() {
+            Ok(comparison) => {
+                self.pending = None;
+                self.install(comparison);
+                true
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.analysis_failed();
+                true
+            }
+        }
+    }
+
+    /// Waits for the analysis under way, if any (for tests and headless use).
+    pub fn wait(&mut self) {
+        if let Some(receiver) = self.pending.take() {
+            match receiver.recv() {
+                Ok(comparison) => self.install(comparison),
+                Err(_) => self.analysis_failed(),
+            }
+        }
+    }
+
+    fn install(&mut self, mut comparison: Comparison) {
         let mut problems = self.load_problems.clone();
-        problems.append(&mut self.comparison.problems);
-        self.comparison.problems = problems;
-        self.columns = self.comparison.documents.iter().map(rows).collect();
+        problems.append(&mut comparison.problems);
+        comparison.problems = problems;
+        self.columns = comparison.documents.iter().map(rows).collect();
+        self.comparison = comparison;
+    }
+
+    /// The worker ended without a result (it panicked): say so and keep the window usable.
+    fn analysis_failed(&mut self) {
+        let mut comparison = Comparison::default();
+        comparison.problems.push(Problem {
+            path: "analysis".to_owned(),
+            message: "the analysis stopped unexpectedly; the articles could not be compared"
+                .to_owned(),
+        });
+        self.install(comparison);
     }
 
     fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -140,6 +213,11 @@ impl ParallaxApp {
             let mut show = self.settings.show_removed;
             if ui.checkbox(&mut show, "Show removed lines").changed() {
                 commands.push(Command::ShowRemoved(show));
+            }
+            if self.is_busy() {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("Comparing {} articles…", self.inputs.len()));
             }
         });
     }
@@ -292,6 +370,12 @@ fn pick_files() -> Option<Vec<PathBuf>> {
 impl eframe::App for ParallaxApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let _ = frame;
+        self.poll();
+        if self.is_busy() {
+            // Look again soon: the result arrives without any input event.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let mut commands = Vec::new();
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O))
             && let Some(paths) = pick_files()
@@ -358,6 +442,7 @@ mod tests {
     #[test]
     fn commands_change_state_without_a_window() {
         let mut app = ParallaxApp::with_samples();
+        app.wait();
         assert_eq!(app.comparison().documents.len(), 3);
         assert!(app.comparison().problems.is_empty());
         // Each column starts with the title and carries the removed lines too.
@@ -391,6 +476,7 @@ mod tests {
         app.handle(Command::Open(vec![PathBuf::from(
             "/nonexistent/parallax.txt",
         )]));
+        app.wait();
         assert_eq!(app.comparison().documents.len(), 3, "the others stay open");
         assert_eq!(app.comparison().problems.len(), 1);
         assert!(
@@ -400,7 +486,33 @@ mod tests {
         );
 
         app.handle(Command::CloseAll);
+        app.wait();
         assert!(app.comparison().documents.is_empty());
         assert!(app.comparison().problems.is_empty());
+    }
+
+    #[test]
+    fn analysis_runs_off_the_ui_thread_and_the_newest_request_wins() {
+        let mut app = ParallaxApp::new(Vec::new(), Vec::new());
+        app.wait();
+        app.handle(Command::OpenSamples);
+        // The command returns at once; the result arrives later, by polling.
+        assert!(app.is_busy());
+        let started = std::time::Instant::now();
+        while !app.poll() {
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "no result from the worker"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(!app.is_busy());
+        assert_eq!(app.comparison().documents.len(), 3);
+        // Two requests in a row: the second supersedes the first.
+        app.handle(Command::OpenSamples);
+        app.handle(Command::CloseAll);
+        app.wait();
+        assert!(app.comparison().documents.is_empty());
+        assert!(!app.poll(), "nothing left to take");
     }
 }
