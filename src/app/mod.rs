@@ -26,6 +26,8 @@ pub enum Command {
     OpenSamples,
     /// Close every document.
     CloseAll,
+    /// Forget the recent files.
+    ClearRecent,
 }
 
 /// What the user keeps between runs.
@@ -33,6 +35,21 @@ pub enum Command {
 #[serde(default)]
 pub struct Settings {
     pub show_removed: bool,
+    /// Files opened lately, the latest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent files are remembered.
+const RECENT: usize = 10;
+
+impl Settings {
+    /// Puts a file opened just now first among the recent ones.
+    fn remember(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT);
+    }
 }
 
 /// One line of a column: a kept paragraph or a removed line.
@@ -87,12 +104,18 @@ impl ParallaxApp {
         match command {
             Command::ShowRemoved(show) => self.settings.show_removed = show,
             Command::Open(paths) => {
-                let (sources, errors) = load::load_paths(&paths);
-                self.inputs.extend(sources.into_iter().map(Input::from));
-                self.load_problems
-                    .extend(errors.iter().map(load::LoadError::to_problem));
+                for path in paths {
+                    match load::load_path(&path) {
+                        Ok(source) => {
+                            self.inputs.push(Input::from(source));
+                            self.settings.remember(&path);
+                        }
+                        Err(error) => self.load_problems.push(error.to_problem()),
+                    }
+                }
                 self.reanalyze();
             }
+            Command::ClearRecent => self.settings.recent.clear(),
             Command::OpenSamples => {
                 self.inputs.clear();
                 self.load_problems.clear();
@@ -199,6 +222,29 @@ impl ParallaxApp {
             {
                 commands.push(Command::Open(paths));
             }
+            ui.menu_button("Recent", |ui| {
+                if self.settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in &self.settings.recent {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
+                    if ui
+                        .button(name.as_ref())
+                        .on_hover_text(path.to_string_lossy())
+                        .clicked()
+                    {
+                        commands.push(Command::Open(vec![path.clone()]));
+                    }
+                }
+                if !self.settings.recent.is_empty() {
+                    ui.separator();
+                    if ui.button("Clear recent files").clicked() {
+                        commands.push(Command::ClearRecent);
+                    }
+                }
+            });
             if ui
                 .button("Samples")
                 .on_hover_text("Compare the bundled sample articles")
@@ -382,6 +428,17 @@ impl eframe::App for ParallaxApp {
         {
             commands.push(Command::Open(paths));
         }
+        // Files dropped on the window join the comparison.
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::Open(dropped));
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         egui::Panel::left("documents")
             .resizable(true)
@@ -489,6 +546,34 @@ mod tests {
         app.wait();
         assert!(app.comparison().documents.is_empty());
         assert!(app.comparison().problems.is_empty());
+    }
+
+    #[test]
+    fn opened_files_are_remembered_latest_first_and_failures_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..12)
+            .map(|k| {
+                let path = dir.path().join(format!("article-{k}.txt"));
+                std::fs::write(&path, format!("Article {k} says the ferry runs again.\n")).unwrap();
+                path
+            })
+            .collect();
+        let mut app = ParallaxApp::new(Vec::new(), Vec::new());
+        app.handle(Command::Open(vec![
+            paths[0].clone(),
+            dir.path().join("missing.txt"),
+            paths[1].clone(),
+        ]));
+        app.handle(Command::Open(vec![paths[0].clone()]));
+        assert_eq!(app.settings.recent, [paths[0].clone(), paths[1].clone()]);
+        app.handle(Command::Open(paths[2..].to_vec()));
+        assert_eq!(app.settings.recent.len(), RECENT);
+        assert_eq!(app.settings.recent[0], paths[11]);
+        app.wait();
+        assert_eq!(app.comparison().documents.len(), 13);
+        assert_eq!(app.comparison().problems.len(), 1);
+        app.handle(Command::ClearRecent);
+        assert!(app.settings.recent.is_empty());
     }
 
     #[test]
