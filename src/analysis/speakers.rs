@@ -782,7 +782,8 @@ fn bare(word: &str) -> String {
     strip_possessive(word.trim_end_matches('.')).to_lowercase()
 }
 
-fn strip_possessive(word: &str) -> &str {
+/// A word or name without its possessive ending: "Putin’s" → "Putin", "Jones’" → "Jones".
+pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .or_else(|| word.strip_suffix('’'))

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::{Finding, doc_number, list_wordings, wording};
 use crate::analysis::align::features::is_function_word;
 use crate::analysis::diff::word_key;
-use crate::analysis::speakers::Label;
+use crate::analysis::speakers::{Label, strip_possessive};
 use crate::comparison::{Document, PersonLabels, Quote, QuoteKind, Wording};
 
 /// Who a name stands for across documents: last name, and the first name's initial when the
@@ -156,13 +156,6 @@ pub fn institution_labels(document: &Document, quotes: &[&Quote]) -> Vec<Label> 
         }
     }
     out
-}
-
-/// A possessive's "'s" taken off a name.
-fn strip_possessive(name: &str) -> &str {
-    name.strip_suffix("’s")
-        .or_else(|| name.strip_suffix("'s"))
-        .unwrap_or(name)
 }
 
 /// Every labelled person and institution, with each document's labels, in order of first
