@@ -28,6 +28,9 @@ struct Cli {
     command: Option<Command>,
     /// Articles to open in the app (text, Markdown or HTML); the bundled samples when none.
     files: Vec<PathBuf>,
+    /// Open the window, save a picture of it as PNG once the comparison is shown, and exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,7 +84,7 @@ where
     };
     match cli.command {
         Some(Command::Compare(args)) => compare(&args),
-        None => open_app(&cli.files),
+        None => open_app(&cli.files, cli.screenshot),
     }
 }
 
@@ -205,8 +208,8 @@ fn compare(args: &CompareArgs) -> ExitCode {
     }
 }
 
-fn open_app(files: &[PathBuf]) -> ExitCode {
-    match crate::app::run(files) {
+fn open_app(files: &[PathBuf], screenshot: Option<PathBuf>) -> ExitCode {
+    match crate::app::run(files, screenshot) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("parallax: {error:#}");

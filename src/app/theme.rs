@@ -1,12 +1,66 @@
 //! Design tokens: the app's colours and sizes, in one place.
+//!
+//! Shared quotes and facts get one colour per group, the same in every column. Colours walk
+//! round the hue circle by the golden angle, so neighbouring groups never look alike, and come
+//! in a light and a dark variant so the text on them stays readable in either theme.
 
 use egui::Color32;
+use egui::ecolor::HsvaGamma;
 
 /// Secondary text: paths, provenance.
 pub const MUTED: Color32 = Color32::from_gray(140);
 /// Lines removed as page furniture, shown greyed.
-pub const REMOVED: Color32 = Color32::from_gray(120);
-/// Inputs that failed.
-pub const ERROR: Color32 = Color32::from_rgb(220, 80, 70);
+pub const REMOVED: Color32 = Color32::from_gray(125);
+/// Inputs that failed, failed exports.
+pub const ERROR: Color32 = Color32::from_rgb(214, 72, 62);
+/// Words a document adds or changes in a word-level difference.
+pub const INSERTED: Color32 = Color32::from_rgb(46, 150, 80);
+/// Words a document leaves out or changes.
+pub const DELETED: Color32 = Color32::from_rgb(200, 64, 56);
+/// The underline of a framing wording.
+pub const FRAMING: Color32 = Color32::from_rgb(230, 126, 34);
+/// Find matches, and the current one.
+pub const FOUND: Color32 = Color32::from_rgb(255, 214, 64);
+pub const FOUND_CURRENT: Color32 = Color32::from_rgb(255, 150, 30);
 /// The narrowest an article column gets before the columns scroll sideways.
 pub const MIN_COLUMN_WIDTH: f32 = 320.0;
+/// Body text size in the columns.
+pub const BODY_SIZE: f32 = 15.0;
+pub const TITLE_SIZE: f32 = 21.0;
+pub const SUBHEADING_SIZE: f32 = 16.5;
+pub const REMOVED_SIZE: f32 = 12.0;
+/// Space after each paragraph in a column.
+pub const PARAGRAPH_GAP: f32 = 9.0;
+
+/// The golden angle as a fraction of the circle.
+const GOLDEN: f32 = 0.381_966;
+
+/// The background of group number `n` (quotes and facts are numbered apart by the caller).
+/// `strong` is for the selected group.
+#[must_use]
+pub fn group_colour(n: usize, dark: bool, strong: bool) -> Color32 {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "only the fractional part of the product matters"
+    )]
+    let hue = (n as f32 * GOLDEN).fract();
+    let (saturation, value, alpha) = match (dark, strong) {
+        (false, false) => (0.22, 1.0, 1.0),
+        (false, true) => (0.5, 1.0, 1.0),
+        (true, false) => (0.55, 0.30, 1.0),
+        (true, true) => (0.75, 0.50, 1.0),
+    };
+    HsvaGamma {
+        h: hue,
+        s: saturation,
+        v: value,
+        a: alpha,
+    }
+    .into()
+}
+
+/// The colour of a find match's background.
+#[must_use]
+pub fn found(current: bool) -> Color32 {
+    if current { FOUND_CURRENT } else { FOUND }
+}

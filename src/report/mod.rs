@@ -5,6 +5,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod matrix;
 
 use crate::comparison::Comparison;
 
