@@ -322,6 +322,12 @@ impl ParallaxApp {
             .unwrap_or_default()
     }
 
+    /// Each column's scroll offset, as drawn on the last frame.
+    #[must_use]
+    pub fn scroll_offsets(&self) -> Vec<f32> {
+        self.columns.iter().map(|c| c.offset).collect()
+    }
+
     /// Once the comparison is on screen, save a picture of the window to `path` and close.
     pub fn screenshot_and_exit(&mut self, path: PathBuf) {
         self.screenshot_and_exit = Some(path);

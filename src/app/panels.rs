@@ -90,20 +90,24 @@ pub fn documents_ui(
                 }
                 ui.add_enabled_ui(!busy, |ui| {
                     if ui
-                        .add_enabled(d > 0, egui::Button::new("⬆"))
+                        .add_enabled(d > 0, egui::Button::new("Up").small())
                         .on_hover_text("Move up")
                         .clicked()
                     {
                         commands.push(Command::Move { from: d, to: d - 1 });
                     }
                     if ui
-                        .add_enabled(d + 1 < count, egui::Button::new("⬇"))
+                        .add_enabled(d + 1 < count, egui::Button::new("Down").small())
                         .on_hover_text("Move down")
                         .clicked()
                     {
                         commands.push(Command::Move { from: d, to: d + 1 });
                     }
-                    if ui.button("✖").on_hover_text("Close this article").clicked() {
+                    if ui
+                        .add(egui::Button::new("Close").small())
+                        .on_hover_text("Close this article")
+                        .clicked()
+                    {
                         commands.push(Command::Remove(d));
                     }
                 });
@@ -437,7 +441,8 @@ fn coverage_ui(ui: &mut egui::Ui, comparison: &Comparison, highlights: &Highligh
             (Share::Altered, "reworded"),
             (Share::Unique, "only here"),
         ] {
-            ui.label(RichText::new("■").color(colour(share)));
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, colour(share));
             ui.label(name);
         }
     });
