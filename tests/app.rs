@@ -30,8 +30,28 @@ fn the_samples_open_in_columns_with_their_outlets_on_top() {
         harness.get_by_label(name);
     }
     harness.get_by_label_contains("3 articles · 2 shared quotes");
-    // Each document's outlet and date can be edited.
-    assert_eq!(harness.get_all_by_label("Outlet").count(), 3);
+    // Each document's outlet and date can be edited, one document at a time.
+    assert_eq!(harness.get_all_by_label("Edit").count(), 3);
+}
+
+#[test]
+fn an_outlet_is_renamed_from_the_document_list() {
+    let mut harness = harness((1400.0, 800.0));
+    harness.get_all_by_label("Edit").nth(1).unwrap().click();
+    harness.run();
+    let field = harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("the outlet field");
+    field.focus();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[Key::A]);
+    field.type_text("Ledger Weekly");
+    harness.run();
+    harness.get_by_label("Done").click();
+    harness.run();
+    let outlet = harness.state().comparison().documents[1].outlet.clone();
+    assert_eq!(outlet.as_deref(), Some("Ledger Weekly"));
+    harness.get_by_label("Ledger Weekly · 2026-03-12");
 }
 
 #[test]
@@ -132,9 +152,28 @@ fn each_panel_opens_and_lists_its_findings() {
 
     harness.get_by_label("Omissions").click();
     harness.run();
+    // Only what is in view is drawn: the first article's heading and its sentences.
+    harness.get_by_label_contains("sentences of Northgate Courier");
+    let (index, start) = {
+        let c = harness.state().comparison();
+        let omission = c
+            .omissions
+            .iter()
+            .find(|o| o.doc == "d0" && o.quote.is_none())
+            .unwrap();
+        let text = &c.documents[0].sentences[omission.sentence].text;
+        let words: Vec<&str> = text.split_whitespace().take(6).collect();
+        (omission.sentence, words.join(" "))
+    };
+    harness
+        .get_all_by_label_contains(&start)
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
     assert_eq!(
-        harness.query_all_by_label_contains("Only in some:").count(),
-        3
+        harness.state().selection(),
+        Some(Target::Sentence { doc: 0, index })
     );
 
     harness.get_by_label("Coverage").click();

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::segment::Span;
 use crate::comparison::{Comparison, SentenceGroup, WordEdit};
+use crate::report::matrix::{self, Carried};
 
 /// Something the user can select: every column scrolls to its place in that document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,13 +57,26 @@ pub enum Share {
     Shared,
 }
 
-/// Marks and sentence shares of every document, in document order.
+/// One row of the quote matrix, by indices into the comparison's quotes.
+#[derive(Debug, Clone)]
+pub struct QuoteRow {
+    /// What selecting the row selects.
+    pub target: Target,
+    /// The fullest version.
+    pub fullest: usize,
+    /// Per document: how it carries the quote, and its version.
+    pub cells: Vec<(Carried, Option<usize>)>,
+}
+
+/// Marks, sentence shares and the quote matrix of every document, in document order: what
+/// the window shows, worked out once per comparison rather than on every frame.
 #[derive(Debug, Clone, Default)]
 pub struct Highlights {
     /// Per document, sorted by start (longer first on a tie).
     pub marks: Vec<Vec<Mark>>,
     /// Per document, per sentence.
     pub shares: Vec<Vec<Share>>,
+    pub quote_rows: Vec<QuoteRow>,
 }
 
 /// The index of each document id.
@@ -172,7 +186,27 @@ impl Highlights {
         for list in &mut marks {
             list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
-        Highlights { marks, shares }
+        let quote_rows = matrix::quote_matrix(comparison)
+            .into_iter()
+            .filter_map(|row| {
+                let at = |id: &str| quote_at.get(id).copied();
+                let fullest = at(&row.fullest.id)?;
+                Some(QuoteRow {
+                    target: row.group.map_or(Target::Quote(fullest), Target::QuoteGroup),
+                    fullest,
+                    cells: row
+                        .cells
+                        .iter()
+                        .map(|c| (c.carried, c.quote.and_then(|q| at(&q.id))))
+                        .collect(),
+                })
+            })
+            .collect();
+        Highlights {
+            marks,
+            shares,
+            quote_rows,
+        }
     }
 
     /// The marks of document `doc` that cover byte `at`, outermost first.

@@ -248,6 +248,8 @@ pub struct ParallaxApp {
     frames_shown: u32,
     /// The document list's edit fields: outlet and date per document.
     edits: Vec<(String, String)>,
+    /// The document whose outlet and date are being edited.
+    editing: Option<usize>,
     pasted: usize,
     pub settings: Settings,
 }
@@ -276,6 +278,7 @@ impl ParallaxApp {
             screenshot_and_exit: None,
             frames_shown: 0,
             edits: Vec::new(),
+            editing: None,
             pasted: 0,
             settings: Settings::default(),
         };
@@ -679,6 +682,7 @@ impl ParallaxApp {
             })
             .collect();
         self.comparison = comparison;
+        self.editing = None;
         self.frames_shown = 0;
         self.select(None);
         self.refind();
@@ -831,6 +835,18 @@ fn read_clipboard(fallback: Option<String>) -> Command {
 impl eframe::App for ParallaxApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let _ = frame;
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+impl ParallaxApp {
+    /// One frame of the whole window (what eframe calls each frame; public so benchmarks can
+    /// drive it on a bare egui context).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.poll() {
             ctx.request_repaint();
@@ -866,15 +882,14 @@ impl eframe::App for ParallaxApp {
             .resizable(true)
             .default_size(230.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    panels::documents_ui(
-                        ui,
-                        &self.comparison,
-                        &mut self.edits,
-                        busy,
-                        &mut commands,
-                    );
-                });
+                panels::documents_ui(
+                    ui,
+                    &self.comparison,
+                    &mut self.edits,
+                    &mut self.editing,
+                    busy,
+                    &mut commands,
+                );
             });
         if let Some(panel) = self.settings.panel {
             egui::Panel::right("panel")
@@ -899,12 +914,6 @@ impl eframe::App for ParallaxApp {
         self.shoot(&ctx);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-    }
-}
-
-impl ParallaxApp {
     /// Keyboard shortcuts, dropped files and pasted articles.
     fn keys_ui(&mut self, ui: &egui::Ui, commands: &mut Vec<Command>) {
         let ctx = ui.ctx();
