@@ -4,7 +4,7 @@
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 use parallax::app::{Command, Export, Panel, ParallaxApp, Target};
 use parallax::report::ReportFormat;
 
@@ -77,8 +77,13 @@ fn selecting_a_quote_in_the_matrix_scrolls_every_column_to_it() {
         "the quote should start out of view somewhere"
     );
     // The matrix lists the quote: click its row.
+    // The quote's row in the matrix (the columns have the words too, as text).
     harness
-        .get_by_label_contains("This barrier protects every family")
+        .get(
+            By::new()
+                .label_contains("This barrier protects every family")
+                .role(egui::accesskit::Role::Button),
+        )
         .click();
     harness.run();
     assert_eq!(harness.state().selection(), Some(target));

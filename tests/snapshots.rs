@@ -5,7 +5,7 @@
 #![cfg(feature = "ui-snapshots")]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 use parallax::app::{Command, Panel, ParallaxApp, Target, Theme};
 
 fn harness(theme: Theme, panel: Panel) -> Harness<'static, ParallaxApp> {
@@ -31,8 +31,13 @@ fn the_columns_and_the_quote_matrix() {
 #[test]
 fn a_selected_quote_with_its_word_changes_in_the_light_theme() {
     let mut harness = harness(Theme::Light, Panel::Quotes);
+    // The quote's row in the matrix (the columns have the words too, as text).
     harness
-        .get_by_label_contains("This barrier protects every family")
+        .get(
+            By::new()
+                .label_contains("This barrier protects every family")
+                .role(egui::accesskit::Role::Button),
+        )
         .click();
     harness.run();
     assert_eq!(harness.state().selection(), Some(Target::QuoteGroup(0)));

@@ -75,6 +75,8 @@ pub struct Column {
     viewport: f32,
     /// An offset to apply on the next frame.
     scroll_to: Option<f32>,
+    /// A byte to scroll to once the column is laid out (it was off screen when asked).
+    place: Option<usize>,
 }
 
 impl Column {
@@ -90,7 +92,9 @@ impl Column {
 
     /// Scrolls so that byte `at` sits on the reading line, on the next frame.
     fn scroll_to_byte(&mut self, at: usize) {
-        if let Some(y) = self.y_of(at) {
+        if !self.is_laid_out() {
+            self.place = Some(at);
+        } else if let Some(y) = self.y_of(at) {
             self.scroll_to = Some((y - self.viewport * READING_LINE).max(0.0));
         }
     }
@@ -278,6 +282,9 @@ fn column_ui(
     };
     if column.look != Some(look) {
         lay_out(ui, d, document, column, view, look);
+        if let Some(at) = column.place.take() {
+            column.scroll_to_byte(at);
+        }
     }
     let mut area = egui::ScrollArea::vertical()
         .id_salt(("column-scroll", d))

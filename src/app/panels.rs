@@ -401,11 +401,18 @@ fn quotes_ui(
                 };
                 let text = format!("“{}”", short(&fullest.text, 80));
                 let chosen = selection == Some(row.target);
-                let response = ui.put(
-                    rect,
-                    egui::Button::selectable(chosen, RichText::new(text).small()).wrap(),
-                );
-                if response.on_hover_text(&fullest.text).clicked() {
+                let builder = egui::UiBuilder::new()
+                    .max_rect(rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min));
+                let clicked = ui
+                    .scope_builder(builder, |ui| {
+                        ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+                        ui.add(egui::Button::selectable(chosen, RichText::new(text).small()).wrap())
+                            .on_hover_text(&fullest.text)
+                            .clicked()
+                    })
+                    .inner;
+                if clicked {
                     select(row.target);
                 }
             }
