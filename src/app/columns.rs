@@ -161,7 +161,7 @@ pub fn scroll_column(columns: &mut [Column], doc: usize, at: usize) {
 
 /// Moves every other column along with column `leader`, through the anchors both documents
 /// share. A column with no anchor in common stays where it is.
-pub fn follow(columns: &mut [Column], comparison: &Comparison, leader: usize) {
+pub fn follow(columns: &mut [Column], highlights: &Highlights, leader: usize) {
     let Some(lead) = columns.get(leader) else {
         return;
     };
@@ -170,7 +170,8 @@ pub fn follow(columns: &mut [Column], comparison: &Comparison, leader: usize) {
         if other == leader || !columns[other].is_laid_out() {
             continue;
         }
-        let pairs: Vec<(f32, f32)> = highlights::anchors(comparison, leader, other)
+        let pairs: Vec<(f32, f32)> = highlights
+            .anchors(leader, other)
             .into_iter()
             .filter_map(|(a, b)| Some((columns[leader].y_of(a)?, columns[other].y_of(b)?)))
             .collect();

@@ -77,6 +77,20 @@ pub struct Highlights {
     /// Per document, per sentence.
     pub shares: Vec<Vec<Share>>,
     pub quote_rows: Vec<QuoteRow>,
+    /// Per shared fact and quote (facts first), where it first appears in each document: the
+    /// anchors that synchronised scrolling follows.
+    anchor_places: Vec<Vec<Option<usize>>>,
+    /// The omissions panel's entries in order: per document a heading (with the number of its
+    /// sentences that some other document leaves out), then those omissions (indices into
+    /// `omissions`).
+    pub omission_entries: Vec<OmissionEntry>,
+}
+
+/// One line of the omissions panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OmissionEntry {
+    Heading { doc: usize, count: usize },
+    Sentence { doc: usize, omission: usize },
 }
 
 /// The index of each document id.
@@ -202,10 +216,33 @@ impl Highlights {
                 })
             })
             .collect();
+        let targets = (0..comparison.sentence_groups.len())
+            .map(Target::Fact)
+            .chain((0..comparison.quote_groups.len()).map(Target::QuoteGroup));
+        let anchor_places = targets.map(|t| places(comparison, t)).collect();
+        let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (k, omission) in comparison.omissions.iter().enumerate() {
+            if let (Some(&d), None) = (index.get(omission.doc.as_str()), &omission.quote) {
+                by_doc[d].push(k);
+            }
+        }
+        let mut omission_entries = Vec::new();
+        for (doc, list) in by_doc.into_iter().enumerate() {
+            omission_entries.push(OmissionEntry::Heading {
+                doc,
+                count: list.len(),
+            });
+            omission_entries.extend(
+                list.into_iter()
+                    .map(|omission| OmissionEntry::Sentence { doc, omission }),
+            );
+        }
         Highlights {
             marks,
             shares,
             quote_rows,
+            anchor_places,
+            omission_entries,
         }
     }
 
@@ -313,32 +350,29 @@ pub fn places(comparison: &Comparison, target: Target) -> Vec<Option<usize>> {
     places
 }
 
-/// Pairs of places that say the same thing in documents `a` and `b` (shared facts and quotes),
-/// sorted by the place in `a`, keeping only pairs that also run forward in `b`, so scrolling
-/// one column can move the other along a monotone path.
-#[must_use]
-pub fn anchors(comparison: &Comparison, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let targets = (0..comparison.sentence_groups.len())
-        .map(Target::Fact)
-        .chain((0..comparison.quote_groups.len()).map(Target::QuoteGroup));
-    for target in targets {
-        let places = places(comparison, target);
-        if let (Some(Some(pa)), Some(Some(pb))) = (places.get(a), places.get(b)) {
-            pairs.push((*pa, *pb));
+impl Highlights {
+    /// Pairs of places that say the same thing in documents `a` and `b` (shared facts and
+    /// quotes), sorted by the place in `a`, keeping only pairs that also run forward in `b`, so
+    /// scrolling one column can move the other along a monotone path.
+    #[must_use]
+    pub fn anchors(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = self
+            .anchor_places
+            .iter()
+            .filter_map(|places| Some(((*places.get(a)?)?, (*places.get(b)?)?)))
+            .collect();
+        pairs.sort_unstable();
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            if kept
+                .last()
+                .is_none_or(|last| pair.1 >= last.1 && pair.0 > last.0)
+            {
+                kept.push(pair);
+            }
         }
+        kept
     }
-    pairs.sort_unstable();
-    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
-    for pair in pairs {
-        if kept
-            .last()
-            .is_none_or(|last| pair.1 >= last.1 && pair.0 > last.0)
-        {
-            kept.push(pair);
-        }
-    }
-    kept
 }
 
 #[cfg(test)]
@@ -386,7 +420,7 @@ mod tests {
             let place = place.unwrap();
             assert!(c.documents[d].text[place..].starts_with("It is a lifeline"));
         }
-        let anchors = anchors(&c, 0, 1);
+        let anchors = Highlights::new(&c).anchors(0, 1);
         assert!(anchors.len() >= 2);
         assert!(
             anchors

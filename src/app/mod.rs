@@ -1196,7 +1196,7 @@ impl ParallaxApp {
         } else if let Some(leader) = events.scrolled
             && self.settings.sync_scroll
         {
-            columns::follow(&mut self.columns, &self.comparison, leader);
+            columns::follow(&mut self.columns, &self.highlights, leader);
             ui.ctx().request_repaint();
         }
     }

@@ -7,7 +7,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke};
 
-use super::highlights::{Highlights, Share, Target};
+use super::highlights::{Highlights, OmissionEntry, Share, Target};
 use super::{Command, document_name, document_outlet, theme};
 use crate::comparison::{Comparison, EditKind};
 use crate::report::matrix::Carried;
@@ -239,7 +239,7 @@ pub fn panel_ui(
         Panel::Quotes => quotes_ui(ui, comparison, highlights, selection, &mut select),
         Panel::Framing => framing_ui(ui, comparison, selection, &mut select),
         Panel::Labels => labels_ui(ui, comparison, selection, &mut select),
-        Panel::Omissions => omissions_ui(ui, comparison, &mut select),
+        Panel::Omissions => omissions_ui(ui, comparison, highlights, &mut select),
         Panel::Coverage => coverage_ui(ui, comparison, highlights),
     }
 }
@@ -552,67 +552,62 @@ fn labels_ui(
 
 /// What each article carries that others leave out: per article, a heading, then its
 /// sentences that some other article does not carry.
-fn omissions_ui(ui: &mut egui::Ui, comparison: &Comparison, select: &mut dyn FnMut(Target)) {
+fn omissions_ui(
+    ui: &mut egui::Ui,
+    comparison: &Comparison,
+    highlights: &Highlights,
+    select: &mut dyn FnMut(Target),
+) {
     if comparison.documents.len() < 2 {
         ui.label("Open two articles or more to see what each leaves out.");
         return;
     }
-    // One entry per heading and per omitted sentence, in document order.
-    let mut entries: Vec<(usize, Option<usize>)> = Vec::new();
-    for (d, document) in comparison.documents.iter().enumerate() {
-        entries.push((d, None));
-        entries.extend(
-            comparison
-                .omissions
-                .iter()
-                .enumerate()
-                .filter(|(_, o)| o.doc == document.id && o.quote.is_none())
-                .map(|(k, _)| (d, Some(k))),
-        );
-    }
-    virtual_list(ui, "omissions", entries.len(), 40.0, |ui, e| {
-        let (d, omission) = entries[e];
-        let document = &comparison.documents[d];
-        let Some(k) = omission else {
-            let count = entries
-                .iter()
-                .filter(|(x, o)| *x == d && o.is_some())
-                .count();
-            ui.add_space(4.0);
-            ui.label(
-                RichText::new(format!(
-                    "Only in some: {count} sentences of {}",
-                    document_outlet(document)
-                ))
-                .strong(),
-            );
-            return;
-        };
-        let omission = &comparison.omissions[k];
-        let Some(sentence) = document.sentences.get(omission.sentence) else {
-            return;
-        };
-        let missing: Vec<String> = omission
-            .missing_from
-            .iter()
-            .map(|m| outlet_of(comparison, m))
-            .collect();
-        if ui
-            .selectable_label(false, RichText::new(short(&sentence.text, 140)).small())
-            .on_hover_text("Show it in its column")
-            .clicked()
-        {
-            select(Target::Sentence {
-                doc: d,
-                index: omission.sentence,
-            });
-        }
-        ui.label(
-            RichText::new(format!("missing from {}", missing.join(", ")))
-                .small()
-                .color(theme::MUTED),
-        );
-    });
+    let entries = &highlights.omission_entries;
+    virtual_list(
+        ui,
+        "omissions",
+        entries.len(),
+        40.0,
+        |ui, e| match entries[e] {
+            OmissionEntry::Heading { doc, count } => {
+                ui.add_space(4.0);
+                ui.label(
+                    RichText::new(format!(
+                        "Only in some: {count} sentences of {}",
+                        document_outlet(&comparison.documents[doc])
+                    ))
+                    .strong(),
+                );
+            }
+            OmissionEntry::Sentence { doc, omission } => {
+                let omission = &comparison.omissions[omission];
+                let Some(sentence) = comparison.documents[doc].sentences.get(omission.sentence)
+                else {
+                    return;
+                };
+                let missing: Vec<String> = omission
+                    .missing_from
+                    .iter()
+                    .map(|m| outlet_of(comparison, m))
+                    .collect();
+                if ui
+                    .selectable_label(false, RichText::new(short(&sentence.text, 140)).small())
+                    .on_hover_text("Show it in its column")
+                    .clicked()
+                {
+                    select(Target::Sentence {
+                        doc,
+                        index: omission.sentence,
+                    });
+                }
+                ui.label(
+                    RichText::new(format!("missing from {}", missing.join(", ")))
+                        .small()
+                        .color(theme::MUTED),
+                );
+            }
+        },
+    );
 }
 
 /// Per article, a strip of its sentences in order: shared, reworded, or its own.
