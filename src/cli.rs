@@ -15,6 +15,7 @@ use crate::ingest::Metadata;
 use crate::load;
 use crate::report::{self, ReportFormat};
 use crate::save;
+use crate::saved::{Lexicons, SavedComparison, View};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,7 +42,8 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct CompareArgs {
-    /// The articles to compare: plain text, Markdown or saved HTML pages.
+    /// The articles to compare: plain text, Markdown or saved HTML pages; a saved comparison
+    /// (`.parallax`) brings its documents, edits and lexicon additions.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Report format.
@@ -50,6 +52,10 @@ struct CompareArgs {
     /// Write the report here instead of to standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Also save the comparison (documents, edits, lexicon additions) to reopen later, e.g.
+    /// `--save-comparison story.parallax`.
+    #[arg(long, value_name = "FILE.parallax")]
+    save_comparison: Option<PathBuf>,
     /// Set a document's outlet, e.g. `--outlet 2="Valley Ledger"` (N is the file's position, from 1).
     #[arg(long = "outlet", value_name = "N=NAME")]
     outlets: Vec<String>,
@@ -139,24 +145,27 @@ fn user_metadata(args: &CompareArgs) -> Result<Vec<Metadata>, String> {
     Ok(user)
 }
 
-/// The analysis options: the shipped lexicons plus the user's files.
-fn options(args: &CompareArgs) -> Result<analysis::Options, String> {
-    let mut options = analysis::Options::default();
+/// The user's lexicon additions from `--verbs` and `--terms` files, each checked.
+fn lexicons(args: &CompareArgs) -> Result<Lexicons, String> {
+    let mut lexicons = Lexicons::default();
+    let mut check = analysis::Options::default();
     for path in &args.verbs {
         let text = load::read_lexicon(path)?;
-        options
+        check
             .verbs
             .extend(&text)
             .map_err(|error| format!("{}: {error}", path.display()))?;
+        lexicons.verbs.push(text);
     }
     for path in &args.terms {
         let text = load::read_lexicon(path)?;
-        options
+        check
             .terms
             .extend(&text)
             .map_err(|error| format!("{}: {error}", path.display()))?;
+        lexicons.terms.push(text);
     }
-    Ok(options)
+    Ok(lexicons)
 }
 
 fn compare(args: &CompareArgs) -> ExitCode {
@@ -164,16 +173,41 @@ fn compare(args: &CompareArgs) -> ExitCode {
         Ok(user) => user,
         Err(message) => return usage_error(&message),
     };
-    let options = match options(args) {
-        Ok(options) => options,
+    let mut lexicons = match lexicons(args) {
+        Ok(lexicons) => lexicons,
         Err(message) => return usage_error(&message),
     };
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for (path, user) in args.files.iter().zip(user) {
+        if load::is_saved_comparison(path) {
+            // Its documents, with the edits saved in it; its lexicon additions join the user's.
+            match load::load_saved(path) {
+                Ok(saved) => {
+                    inputs.extend(saved.inputs());
+                    lexicons.append(saved.lexicons);
+                }
+                Err(error) => problems.push(error.to_problem()),
+            }
+            continue;
+        }
         match load::load_path(path) {
             Ok(source) => inputs.push(Input { source, user }),
             Err(error) => problems.push(error.to_problem()),
+        }
+    }
+    let options = match lexicons.options() {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
+    if let Some(path) = &args.save_comparison {
+        let saved = SavedComparison::new(&inputs, lexicons, View::default());
+        if let Err(error) = save::write_atomically(path, saved.to_json().as_bytes()) {
+            eprintln!(
+                "parallax: cannot save the comparison ({error}): {}",
+                path.display()
+            );
+            return ExitCode::from(1);
         }
     }
     let mut comparison = analysis::analyze_with(&inputs, &options);

@@ -13,3 +13,4 @@ pub mod ingest;
 pub mod load;
 pub mod report;
 pub mod save;
+pub mod saved;

@@ -35,6 +35,8 @@ pub enum LoadErrorKind {
     Io(std::io::Error),
     #[error(transparent)]
     Ingest(IngestError),
+    #[error(transparent)]
+    Saved(crate::saved::SavedError),
 }
 
 impl LoadError {
@@ -54,9 +56,18 @@ impl LoadError {
 /// A missing, unreadable, oversized or non-text file.
 pub fn load_path(path: &Path) -> Result<Source, LoadError> {
     let name = path.to_string_lossy().into_owned();
+    let bytes = read_bytes(path)?;
+    ingest::ingest(&name, &bytes).map_err(|source| LoadError {
+        kind: LoadErrorKind::Ingest(source),
+        path: name,
+    })
+}
+
+/// A file's bytes, refusing directories and files over [`MAX_INPUT_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let fail = |kind| LoadError {
         kind,
-        path: name.clone(),
+        path: path.to_string_lossy().into_owned(),
     };
     let io_error = |source: std::io::Error| {
         fail(match source.kind() {
@@ -79,7 +90,35 @@ pub fn load_path(path: &Path) -> Result<Source, LoadError> {
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io_error)?;
-    ingest::ingest(&name, &bytes).map_err(|source| fail(LoadErrorKind::Ingest(source)))
+    Ok(bytes)
+}
+
+/// Whether a path names a saved comparison (by its extension).
+#[must_use]
+pub fn is_saved_comparison(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(crate::saved::EXTENSION))
+}
+
+/// Reads a saved comparison (`.parallax`).
+///
+/// # Errors
+/// A missing, unreadable or oversized file, or one that is not a saved comparison this build
+/// can read.
+pub fn load_saved(path: &Path) -> Result<crate::saved::SavedComparison, LoadError> {
+    let name = path.to_string_lossy().into_owned();
+    let bytes = read_bytes(path)?;
+    let text = String::from_utf8(bytes).map_err(|_| LoadError {
+        kind: LoadErrorKind::Saved(crate::saved::SavedError::NotSaved(
+            "it is not UTF-8 text".to_owned(),
+        )),
+        path: name.clone(),
+    })?;
+    crate::saved::SavedComparison::from_json(&text).map_err(|error| LoadError {
+        kind: LoadErrorKind::Saved(error),
+        path: name,
+    })
 }
 
 /// The largest lexicon file read (a lexicon is a short list of words).

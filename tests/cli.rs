@@ -382,3 +382,114 @@ fn unwritable_output_is_reported() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("cannot write the report"));
 }
+
+#[test]
+fn every_format_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, starts) in [
+        ("html", "<!DOCTYPE html>"),
+        ("md", "# Parallax comparison"),
+        ("json", "{"),
+        ("csv", "group,quote,d0 (Northgate Courier)"),
+    ] {
+        let out = dir.path().join(format!("report.{format}"));
+        let output = compare(
+            &samples(),
+            &["--format", format, "-o", out.to_str().unwrap()],
+        );
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            text.starts_with(starts),
+            "{format}: {}",
+            &text[..80.min(text.len())]
+        );
+    }
+    // The CSV has a row per quote and a column per document.
+    let csv = std::fs::read_to_string(dir.path().join("report.csv")).unwrap();
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header.split(',').count(), 2 + 3);
+    assert!(csv.lines().count() > json["quote_groups"].as_array().unwrap().len());
+}
+
+#[test]
+fn a_saved_comparison_reopens_with_its_edits_and_lexicons() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("story.parallax");
+    let verbs = dir.path().join("verbs.txt");
+    std::fs::write(&verbs, "loaded say said says\n").unwrap();
+    let first = compare(
+        &samples(),
+        &[
+            "--outlet",
+            "1=Courier (edited)",
+            "--verbs",
+            verbs.to_str().unwrap(),
+            "--save-comparison",
+            saved.to_str().unwrap(),
+        ],
+    );
+    assert!(first.status.success(), "{}", stderr(&first));
+    // The original files are not needed any more.
+    let moved = dir.path().join("elsewhere.parallax");
+    std::fs::rename(&saved, &moved).unwrap();
+    let again = compare(&[moved], &[]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let (first, again) = (report(&first), report(&again));
+    assert_eq!(again["documents"][0]["outlet"], "Courier (edited)");
+    assert_eq!(first["documents"], again["documents"]);
+    assert_eq!(first["quotes"], again["quotes"]);
+    assert_eq!(first["framing"], again["framing"]);
+    assert!(
+        again["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["cue"] == "said" && q["cue_class"] == "loaded"),
+        "the saved lexicon addition is used"
+    );
+
+    // Something that is not a saved comparison is refused with a reason; the rest is compared.
+    let fake = dir.path().join("fake.parallax");
+    std::fs::write(&fake, "{\"format\": \"parallax.saved/9\"}").unwrap();
+    let output = compare(&[fake, samples()[0].clone()], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("newer Parallax"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(report(&output)["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn hostile_markup_in_an_article_is_inert_in_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hostile.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Harbour &lt;script&gt;alert(1)&lt;/script&gt;</title></head><body><article>\
+         <h1>Ferry news &lt;img src=x onerror=alert(2)&gt;</h1>\
+         <p>The ferry runs again from Monday &lt;script&gt;document.title='pwned'&lt;/script&gt;, \
+         the harbour master said on Friday after the repairs were finished.</p>\
+         <p>Tickets cost four pounds, &lt;iframe src=\"https://example.com\"&gt; the operator said.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let output = compare(&[page], &["--format", "html"]);
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the markup is shown as text"
+    );
+    for tag in ["<script", "<img", "<iframe", " src=\""] {
+        assert!(!html.contains(tag), "{tag} must not be live markup");
+    }
+    // No tag carries an event handler: `onerror=` appears only as escaped text.
+    let handler = regex::Regex::new(r"<[a-zA-Z][^>]*\son[a-z]+\s*=").unwrap();
+    assert!(!handler.is_match(&html), "an event handler in a tag");
+    assert!(html.contains("onerror=alert(2)&gt;"));
+}

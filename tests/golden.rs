@@ -20,3 +20,13 @@ fn markdown_report_of_the_samples() {
 fn json_report_of_the_samples() {
     insta::assert_snapshot!(render(&samples_comparison(), ReportFormat::Json));
 }
+
+#[test]
+fn html_report_of_the_samples() {
+    insta::assert_snapshot!(render(&samples_comparison(), ReportFormat::Html));
+}
+
+#[test]
+fn csv_quote_matrix_of_the_samples() {
+    insta::assert_snapshot!(render(&samples_comparison(), ReportFormat::Csv));
+}

@@ -8,7 +8,7 @@
 //! out once per change and draw only what is on screen ([`columns`]).
 
 mod columns;
-pub mod highlights;
+pub use crate::report::highlights;
 mod panels;
 mod theme;
 
@@ -22,6 +22,7 @@ use crate::ingest;
 use crate::load;
 use crate::report::{self, ReportFormat};
 use crate::save;
+use crate::saved::{self, Lexicons, SavedComparison, View};
 use columns::Column;
 use highlights::Highlights;
 pub use highlights::Target;
@@ -32,15 +33,20 @@ pub use panels::Panel;
 pub enum Export {
     /// A report in one of the report formats.
     Report(ReportFormat),
+    /// The comparison itself, to reopen later (`.parallax`).
+    Saved,
     /// A picture of the window as it is.
     Png,
 }
 
 impl Export {
     /// Every export the app offers, in menu order.
-    pub const ALL: [Export; 3] = [
+    pub const ALL: [Export; 6] = [
+        Export::Report(ReportFormat::Html),
         Export::Report(ReportFormat::Md),
         Export::Report(ReportFormat::Json),
+        Export::Report(ReportFormat::Csv),
+        Export::Saved,
         Export::Png,
     ];
 
@@ -48,17 +54,26 @@ impl Export {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
-            Export::Report(ReportFormat::Md) => "Markdown report (.md)",
-            Export::Report(ReportFormat::Json) => "JSON report (.json)",
+            Export::Report(format) => format.describe(),
+            Export::Saved => "Saved comparison, to reopen (.parallax)",
             Export::Png => "Picture of the window (.png)",
         }
     }
 
     fn extension(self) -> &'static str {
         match self {
-            Export::Report(ReportFormat::Md) => "md",
-            Export::Report(ReportFormat::Json) => "json",
+            Export::Report(format) => format.extension(),
+            Export::Saved => saved::EXTENSION,
             Export::Png => "png",
+        }
+    }
+
+    /// The export a file name asks for, by its extension.
+    fn for_path(path: &Path) -> Option<Export> {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("png") => Some(Export::Png),
+            Some(e) if e.eq_ignore_ascii_case(saved::EXTENSION) => Some(Export::Saved),
+            _ => ReportFormat::from_extension(path).map(Export::Report),
         }
     }
 }
@@ -163,10 +178,12 @@ pub struct Status {
     pub error: bool,
 }
 
-/// What the worker is asked to do: load these files after the inputs, then compare.
+/// What the worker is asked to do: load these files after the inputs, then compare with the
+/// shipped lexicons plus the user's additions.
 struct Job {
     inputs: Vec<Input>,
     load: Vec<PathBuf>,
+    lexicons: Lexicons,
 }
 
 /// What the worker sends back.
@@ -175,14 +192,34 @@ struct Done {
     /// Files that loaded, to remember as recent.
     loaded: Vec<PathBuf>,
     problems: Vec<Problem>,
+    lexicons: Lexicons,
+    /// The view of the last saved comparison opened, if any.
+    view: Option<View>,
     comparison: Comparison,
 }
 
 fn work(job: Job) -> Done {
-    let mut inputs = job.inputs;
+    let Job {
+        mut inputs,
+        load,
+        mut lexicons,
+    } = job;
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for path in job.load {
+    let mut view = None;
+    for path in load {
+        if load::is_saved_comparison(&path) {
+            match load::load_saved(&path) {
+                Ok(saved) => {
+                    inputs.extend(saved.inputs());
+                    lexicons.append(saved.lexicons);
+                    view = Some(saved.view);
+                    loaded.push(path);
+                }
+                Err(error) => problems.push(error.to_problem()),
+            }
+            continue;
+        }
         match load::load_path(&path) {
             Ok(source) => {
                 inputs.push(Input::from(source));
@@ -191,11 +228,20 @@ fn work(job: Job) -> Done {
             Err(error) => problems.push(error.to_problem()),
         }
     }
-    let comparison = analysis::analyze(&inputs);
+    let options = lexicons.options().unwrap_or_else(|message| {
+        problems.push(Problem {
+            path: "lexicon additions".to_owned(),
+            message: format!("{message}; the shipped lexicons are used alone"),
+        });
+        analysis::Options::default()
+    });
+    let comparison = analysis::analyze_with(&inputs, &options);
     Done {
         inputs,
         loaded,
         problems,
+        lexicons,
+        view,
         comparison,
     }
 }
@@ -220,6 +266,8 @@ struct Shot {
 
 pub struct ParallaxApp {
     inputs: Vec<Input>,
+    /// The user's additions to the shipped lexicons (from saved comparisons).
+    lexicons: Lexicons,
     /// Files asked for and not loaded yet (the worker loads them).
     loading: Vec<PathBuf>,
     load_problems: Vec<Problem>,
@@ -260,6 +308,7 @@ impl ParallaxApp {
     pub fn new(inputs: Vec<Input>, load_problems: Vec<Problem>) -> Self {
         let mut app = ParallaxApp {
             inputs,
+            lexicons: Lexicons::default(),
             loading: Vec::new(),
             load_problems,
             comparison: Comparison::default(),
@@ -370,6 +419,7 @@ impl ParallaxApp {
             }
             Command::CloseAll => {
                 self.inputs.clear();
+                self.lexicons = Lexicons::default();
                 self.loading.clear();
                 self.load_problems.clear();
                 self.reanalyze();
@@ -545,6 +595,16 @@ impl ParallaxApp {
                 let result = save::write_atomically(&path, text.as_bytes());
                 self.report_saved(&path, result);
             }
+            Export::Saved => {
+                let view = View {
+                    panel: self.settings.panel.map(|p| p.name().to_owned()),
+                    show_removed: self.settings.show_removed,
+                    selection: self.selection,
+                };
+                let saved = SavedComparison::new(&self.inputs, self.lexicons.clone(), view);
+                let result = save::write_atomically(&path, saved.to_json().as_bytes());
+                self.report_saved(&path, result);
+            }
             // The picture is taken by the window on its next frame.
             Export::Png => {
                 self.shot = Some(Shot {
@@ -583,6 +643,7 @@ impl ParallaxApp {
         let job = Job {
             inputs: self.inputs.clone(),
             load: self.loading.clone(),
+            lexicons: self.lexicons.clone(),
         };
         let spawned = std::thread::Builder::new()
             .name("parallax-analysis".to_owned())
@@ -597,6 +658,7 @@ impl ParallaxApp {
                 let done = work(Job {
                     inputs: self.inputs.clone(),
                     load: self.loading.clone(),
+                    lexicons: self.lexicons.clone(),
                 });
                 self.install(done);
             }
@@ -644,9 +706,12 @@ impl ParallaxApp {
             inputs,
             loaded,
             mut problems,
+            lexicons,
+            view,
             mut comparison,
         } = done;
         self.inputs = inputs;
+        self.lexicons = lexicons;
         self.loading.clear();
         for path in &loaded {
             self.settings.remember(path);
@@ -686,15 +751,25 @@ impl ParallaxApp {
         self.frames_shown = 0;
         self.select(None);
         self.refind();
+        if let Some(view) = view {
+            self.settings.show_removed = view.show_removed;
+            self.settings.panel = view
+                .panel
+                .and_then(|name| Panel::ALL.into_iter().find(|p| p.name() == name));
+            self.select(view.selection);
+        }
     }
 
     /// The worker ended without a result (it panicked): say so and keep the window usable.
     fn analysis_failed(&mut self) {
         let inputs = std::mem::take(&mut self.inputs);
+        let lexicons = std::mem::take(&mut self.lexicons);
         self.install(Done {
             inputs,
             loaded: Vec::new(),
             problems: Vec::new(),
+            lexicons,
+            view: None,
             comparison: Comparison::default(),
         });
         self.load_problems.push(Problem {
@@ -801,23 +876,36 @@ fn pick_files() -> Option<Vec<PathBuf>> {
     rfd::FileDialog::new()
         .set_title("Open articles")
         .add_filter(
-            "Articles (text, Markdown, HTML)",
-            &["txt", "text", "md", "markdown", "html", "htm"],
+            "Articles and saved comparisons",
+            &[
+                "txt",
+                "text",
+                "md",
+                "markdown",
+                "html",
+                "htm",
+                saved::EXTENSION,
+            ],
         )
         .add_filter("Text", &["txt", "text"])
         .add_filter("Markdown", &["md", "markdown"])
         .add_filter("HTML", &["html", "htm"])
+        .add_filter("Saved comparisons", &[saved::EXTENSION])
         .add_filter("All files", &["*"])
         .pick_files()
 }
 
 /// The native save dialog for an export.
 fn save_file(export: Export) -> Option<PathBuf> {
-    rfd::FileDialog::new()
+    let mut dialog = rfd::FileDialog::new()
         .set_title("Export")
         .set_file_name(format!("parallax-comparison.{}", export.extension()))
-        .add_filter(export.name(), &[export.extension()])
-        .save_file()
+        .add_filter(export.name(), &[export.extension()]);
+    // The other formats too: the name's extension decides.
+    for other in Export::ALL.into_iter().filter(|e| *e != export) {
+        dialog = dialog.add_filter(other.name(), &[other.extension()]);
+    }
+    dialog.save_file()
 }
 
 /// The clipboard's article: its HTML flavour and its text. The only place that reads the
@@ -923,13 +1011,10 @@ impl ParallaxApp {
             commands.push(Command::Open(paths));
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E))
-            && let Some(path) = save_file(Export::Report(ReportFormat::Md))
+            && let Some(path) = save_file(Export::Report(ReportFormat::Html))
         {
-            let export = match path.extension().and_then(|e| e.to_str()) {
-                Some("json") => Export::Report(ReportFormat::Json),
-                Some("png") => Export::Png,
-                _ => Export::Report(ReportFormat::Md),
-            };
+            // The name's extension says the format; HTML when it says none we know.
+            let export = Export::for_path(&path).unwrap_or(Export::Report(ReportFormat::Html));
             commands.push(Command::Export(path, export));
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
@@ -986,7 +1071,8 @@ impl ParallaxApp {
                         if ui.button(export.name()).clicked()
                             && let Some(path) = save_file(export)
                         {
-                            commands.push(Command::Export(path, export));
+                            let chosen = Export::for_path(&path).unwrap_or(export);
+                            commands.push(Command::Export(path, chosen));
                         }
                     }
                 });
@@ -1532,5 +1618,35 @@ mod tests {
         });
         assert!(app.status().unwrap().error);
         assert!(!app.is_busy());
+    }
+
+    #[test]
+    fn a_saved_comparison_reopens_with_its_edits_and_view() {
+        let mut app = samples();
+        app.handle(Command::SetOutlet(1, "Ledger Weekly".to_owned()));
+        app.handle(Command::Move { from: 2, to: 0 });
+        app.wait();
+        app.handle(Command::ShowPanel(Some(Panel::Labels)));
+        app.handle(Command::Select(Some(Target::QuoteGroup(0))));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.parallax");
+        app.handle(Command::Export(path.clone(), Export::Saved));
+        assert!(!app.status().unwrap().error, "{:?}", app.status());
+
+        let mut reopened = ParallaxApp::new(Vec::new(), Vec::new());
+        reopened.wait();
+        reopened.handle(Command::Open(vec![path]));
+        reopened.wait();
+        assert_eq!(outlets(&reopened), outlets(&app));
+        assert_eq!(reopened.comparison().documents, app.comparison().documents);
+        assert_eq!(reopened.settings.panel, Some(Panel::Labels));
+        assert_eq!(reopened.selection(), Some(Target::QuoteGroup(0)));
+
+        // Every report format is written too, each as its own kind of file.
+        for format in ReportFormat::ALL {
+            let path = dir.path().join(format!("report.{}", format.extension()));
+            app.handle(Command::Export(path.clone(), Export::Report(format)));
+            assert!(std::fs::metadata(&path).unwrap().len() > 100, "{format:?}");
+        }
     }
 }

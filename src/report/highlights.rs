@@ -1,9 +1,9 @@
-//! What the columns mark and where things are, computed once per comparison.
+//! What the side-by-side views mark and where things are, computed once per comparison.
 //!
-//! The comparison speaks in documents' byte offsets; the columns need, per document, the
-//! stretches to colour (shared quotes, shared facts, framing wordings) and, for anything the
-//! user selects, where it sits in each document so every column can scroll to it. Nothing
-//! here knows about egui: it is plain data, tested without a window.
+//! The comparison speaks in documents' byte offsets; the app's columns and the HTML report
+//! need, per document, the stretches to colour (shared quotes, shared facts, framing wordings)
+//! and, for anything the user selects, where it sits in each document so every column can
+//! scroll to it. Nothing here knows about egui or HTML: it is plain data, tested alone.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +12,8 @@ use crate::comparison::{Comparison, SentenceGroup, WordEdit};
 use crate::report::matrix::{self, Carried};
 
 /// Something the user can select: every column scrolls to its place in that document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Target {
     /// A quote several documents carry (index into `quote_groups`).
     QuoteGroup(usize),
@@ -26,6 +27,15 @@ pub enum Target {
     Person(usize),
     /// One sentence of one document (an omission).
     Sentence { doc: usize, index: usize },
+}
+
+/// A stretch of text and what marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub span: Span,
+    pub quote: Option<usize>,
+    pub fact: Option<usize>,
+    pub framing: Option<usize>,
 }
 
 /// Why a stretch of a column is coloured.
@@ -244,6 +254,51 @@ impl Highlights {
             anchor_places,
             omission_entries,
         }
+    }
+
+    /// The stretches of `span` in document `doc` with the same marks, in order: each with the
+    /// shared quote, shared fact and framing finding covering it (the innermost of each).
+    #[must_use]
+    pub fn runs(&self, doc: usize, span: Span) -> Vec<Run> {
+        let marks = self.marks.get(doc).map_or(&[][..], Vec::as_slice);
+        // Every place where a mark starts or ends cuts a run.
+        let mut cuts: Vec<usize> = vec![span.start, span.end];
+        for mark in marks
+            .iter()
+            .filter(|m| m.start < span.end && m.end > span.start)
+        {
+            cuts.push(mark.start.clamp(span.start, span.end));
+            cuts.push(mark.end.clamp(span.start, span.end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut runs: Vec<Run> = Vec::new();
+        for pair in cuts.windows(2) {
+            let (start, end) = (pair[0], pair[1]);
+            let mut run = Run {
+                span: Span { start, end },
+                quote: None,
+                fact: None,
+                framing: None,
+            };
+            for mark in self.at(doc, start) {
+                match mark.kind {
+                    MarkKind::Quote(g) => run.quote = Some(g),
+                    MarkKind::Fact(g) => run.fact = Some(g),
+                    MarkKind::Framing(f) => run.framing = Some(f),
+                }
+            }
+            match runs.last_mut() {
+                Some(last)
+                    if (last.quote, last.fact, last.framing)
+                        == (run.quote, run.fact, run.framing) =>
+                {
+                    last.span.end = end;
+                }
+                _ => runs.push(run),
+            }
+        }
+        runs
     }
 
     /// The marks of document `doc` that cover byte `at`, outermost first.

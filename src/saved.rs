@@ -1,0 +1,238 @@
+//! Saved comparisons (`.parallax` files): a comparison to reopen later or hand to a colleague.
+//!
+//! A saved comparison holds the inputs, not the result: each document's text as read (so the
+//! original files are no longer needed), what was detected about it, the user's edits (outlet
+//! names, dates, the order of the documents), the user's lexicon additions, and the view
+//! (side panel, removed lines, selection). Reopening analyses it again, so a newer Parallax
+//! gives its newer analysis of the same inputs. It is JSON, versioned by `format`
+//! ([`FORMAT`]); a file from a newer major version is refused with a message rather than
+//! misread. Only [`crate::load`] and [`crate::save`] touch the file system.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Input, Options};
+use crate::ingest::{Format, Metadata, Source};
+use crate::report::highlights::Target;
+
+/// The saved-comparison format this build writes and reads.
+pub const FORMAT: &str = "parallax.saved/1";
+
+/// The file extension of saved comparisons.
+pub const EXTENSION: &str = "parallax";
+
+/// A saved comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedComparison {
+    pub format: String,
+    pub generator: String,
+    /// In the user's order.
+    pub documents: Vec<SavedDocument>,
+    #[serde(default)]
+    pub lexicons: Lexicons,
+    #[serde(default)]
+    pub view: View,
+}
+
+/// One input as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDocument {
+    /// The name the user gave it (a path, or "pasted-1.html").
+    pub path: String,
+    pub format: Format,
+    /// The encoding it was read with.
+    pub encoding: String,
+    /// The text every offset refers to (for a web page, the extracted article).
+    pub text: String,
+    /// What the file itself said (an HTML page's title, site name, date).
+    pub detected: Metadata,
+    pub notes: Vec<String>,
+    /// What the user set: it wins over anything detected.
+    pub user: Metadata,
+}
+
+/// The user's additions to the shipped lexicons, as written in lexicon files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lexicons {
+    /// Reporting verbs, like `assets/lexicon/reporting-verbs.txt`.
+    pub verbs: Vec<String>,
+    /// Framing-term families, like `assets/lexicon/framing-terms.txt`.
+    pub terms: Vec<String>,
+}
+
+impl Lexicons {
+    /// The analysis options: the shipped lexicons plus these additions.
+    ///
+    /// # Errors
+    /// The first addition that cannot be read, with what is wrong.
+    pub fn options(&self) -> Result<Options, String> {
+        let mut options = Options::default();
+        for text in &self.verbs {
+            options
+                .verbs
+                .extend(text)
+                .map_err(|error| format!("reporting verbs: {error}"))?;
+        }
+        for text in &self.terms {
+            options
+                .terms
+                .extend(text)
+                .map_err(|error| format!("framing terms: {error}"))?;
+        }
+        Ok(options)
+    }
+
+    /// Adds another set of additions after these.
+    pub fn append(&mut self, other: Lexicons) {
+        self.verbs.extend(other.verbs);
+        self.terms.extend(other.terms);
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.verbs.is_empty() && self.terms.is_empty()
+    }
+}
+
+/// How the comparison was being looked at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct View {
+    /// The side panel open ("Quotes", "Framing", ...), if any.
+    pub panel: Option<String>,
+    pub show_removed: bool,
+    pub selection: Option<Target>,
+}
+
+/// Why a saved comparison cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SavedError {
+    #[error("not a saved Parallax comparison ({0})")]
+    NotSaved(String),
+    #[error("saved by a newer Parallax ({0}); this one reads {FORMAT}")]
+    Newer(String),
+}
+
+impl SavedComparison {
+    /// A saved comparison of `inputs`.
+    #[must_use]
+    pub fn new(inputs: &[Input], lexicons: Lexicons, view: View) -> Self {
+        SavedComparison {
+            format: FORMAT.to_owned(),
+            generator: crate::comparison::generator(),
+            documents: inputs
+                .iter()
+                .map(|input| SavedDocument {
+                    path: input.source.path.clone(),
+                    format: input.source.format,
+                    encoding: input.source.encoding.to_owned(),
+                    text: input.source.text.clone(),
+                    detected: input.source.metadata.clone(),
+                    notes: input.source.notes.clone(),
+                    user: input.user.clone(),
+                })
+                .collect(),
+            lexicons,
+            view,
+        }
+    }
+
+    /// The file's text: pretty JSON, so a saved comparison can be read and diffed.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Reads a saved comparison.
+    ///
+    /// # Errors
+    /// Not JSON of this shape, or a newer major version of the format.
+    pub fn from_json(text: &str) -> Result<Self, SavedError> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: String,
+        }
+        let header: Header =
+            serde_json::from_str(text).map_err(|error| SavedError::NotSaved(error.to_string()))?;
+        let Some(version) = header.format.strip_prefix("parallax.saved/") else {
+            return Err(SavedError::NotSaved(format!(
+                "its format is “{}”",
+                header.format
+            )));
+        };
+        if version != "1" {
+            return Err(SavedError::Newer(header.format));
+        }
+        serde_json::from_str(text).map_err(|error| SavedError::NotSaved(error.to_string()))
+    }
+
+    /// The inputs to analyse, in order.
+    #[must_use]
+    pub fn inputs(&self) -> Vec<Input> {
+        self.documents
+            .iter()
+            .map(|d| Input {
+                source: Source {
+                    path: d.path.clone(),
+                    format: d.format,
+                    encoding: encoding_rs::Encoding::for_label(d.encoding.as_bytes())
+                        .map_or("UTF-8", |e| e.name()),
+                    text: d.text.clone(),
+                    metadata: d.detected.clone(),
+                    notes: d.notes.clone(),
+                },
+                user: d.user.clone(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze_with;
+    use crate::ingest::ingest;
+
+    #[test]
+    fn a_saved_comparison_reopens_to_the_same_analysis() {
+        let mut inputs = vec![
+            Input::from(ingest("a.txt", b"Ferry back\n\nThe island ferry runs again from Monday, Mayor Ada Quill said.\n").unwrap()),
+            Input::from(ingest("b.html", b"<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1><p>The island ferry runs again from Monday, the mayor said on Friday.</p></article></body></html>").unwrap()),
+        ];
+        inputs[1].user.outlet = Some("Harbour Herald".to_owned());
+        inputs[1].user.date = Some("2026-05-01".to_owned());
+        let lexicons = Lexicons {
+            verbs: vec!["loaded crow crowed crows\n".to_owned()],
+            terms: Vec::new(),
+        };
+        let view = View {
+            panel: Some("Framing".to_owned()),
+            show_removed: true,
+            selection: Some(Target::Fact(0)),
+        };
+        let saved = SavedComparison::new(&inputs, lexicons.clone(), view.clone());
+        let reopened = SavedComparison::from_json(&saved.to_json()).unwrap();
+        assert_eq!(reopened, saved);
+        assert_eq!(reopened.inputs(), inputs);
+        let options = reopened.lexicons.options().unwrap();
+        assert_eq!(
+            analyze_with(&reopened.inputs(), &options),
+            analyze_with(&inputs, &lexicons.options().unwrap())
+        );
+    }
+
+    #[test]
+    fn other_files_and_newer_versions_are_refused_with_a_reason() {
+        assert!(matches!(
+            SavedComparison::from_json("{\"schema\": \"parallax.report/1\"}"),
+            Err(SavedError::NotSaved(_))
+        ));
+        assert!(matches!(
+            SavedComparison::from_json("{\"format\": \"parallax.saved/2\", \"documents\": []}"),
+            Err(SavedError::Newer(_))
+        ));
+        assert!(matches!(
+            SavedComparison::from_json("not json"),
+            Err(SavedError::NotSaved(_))
+        ));
+    }
+}
