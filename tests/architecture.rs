@@ -25,6 +25,7 @@ fn the_core_imports_no_ui_and_no_file_system() {
         rust_files(&src.join(part), &mut files);
     }
     files.push(src.join("comparison.rs"));
+    files.push(src.join("saved.rs"));
     assert!(files.len() >= 8, "found the core's sources: {files:?}");
     let forbidden = [
         "egui",

@@ -3,7 +3,7 @@
 //! The comparison speaks in documents' byte offsets; the app's columns and the HTML report
 //! need, per document, the stretches to colour (shared quotes, shared facts, framing wordings)
 //! and, for anything the user selects, where it sits in each document so every column can
-//! scroll to it. Nothing here knows about egui or HTML: it is plain data, tested alone.
+//! scroll to it. Nothing here knows about the window or HTML: it is plain data, tested alone.
 
 use std::collections::BTreeMap;
 
