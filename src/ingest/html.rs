@@ -17,11 +17,97 @@ use crate::analysis::metadata::find_date;
 pub struct Page {
     pub text: String,
     pub metadata: Metadata,
+    /// What the user should know about how the page was read.
+    pub notes: Vec<String>,
+}
+
+/// How deep elements may nest before the markup below is flattened. Real pages nest a few
+/// dozen levels; the extractor's work grows faster than the depth, so a page nested 100,000
+/// levels deep (hostile, or broken) would otherwise take hours.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never have content, so they do not open a level.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The markup with every tag deeper than `limit` levels dropped (their text kept), and the
+/// deepest level seen; `None` when the page stays within the limit. Script and style contents
+/// are skipped as raw text, as a browser does.
+#[must_use]
+pub fn flatten_deep(html: &str, limit: usize) -> Option<(String, usize)> {
+    let bytes = html.as_bytes();
+    let mut depth = 0_usize;
+    let mut deepest = 0_usize;
+    let mut kept = String::new();
+    let mut copied = 0; // bytes of `html` already in `kept`
+    let mut flattened = false;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + offset;
+        let Some(length) = bytes[start..].iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let end = start + length + 1;
+        let tag = &html[start + 1..end - 1];
+        at = end;
+        if tag.starts_with(['!', '?']) {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let opens = !closing && !tag.ends_with('/') && !VOID.contains(&name.as_str());
+        let level = if closing { depth } else { depth + 1 };
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if opens {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        if level > limit && (opens || closing) {
+            // Drop this tag, keep everything before it.
+            kept.push_str(&html[copied..start]);
+            copied = end;
+            flattened = true;
+        }
+        if opens && matches!(name.as_str(), "script" | "style") {
+            // Raw text up to the closing tag.
+            let close = format!("</{name}");
+            let rest = html[at..].to_ascii_lowercase();
+            at = rest.find(&close).map_or(html.len(), |k| at + k);
+        }
+    }
+    if !flattened {
+        return None;
+    }
+    kept.push_str(&html[copied..]);
+    Some((kept, deepest))
 }
 
 /// Extracts the main article of `html`. Returns empty text when the page has none.
 #[must_use]
 pub fn extract(html: &str) -> Page {
+    let mut notes = Vec::new();
+    let flat = flatten_deep(html, MAX_DEPTH);
+    let html = match &flat {
+        Some((flat, deepest)) => {
+            notes.push(format!(
+                "the page nests its markup {deepest} levels deep; below level {MAX_DEPTH} \
+                 the markup was dropped and its text kept"
+            ));
+            flat.as_str()
+        }
+        None => html,
+    };
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -54,6 +140,7 @@ pub fn extract(html: &str) -> Page {
             url: article.url.as_deref().and_then(clean),
         },
         text,
+        notes,
     }
 }
 

@@ -96,8 +96,9 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Source, IngestError> {
         Format::Html => html::declared_charset(bytes),
         Format::Text | Format::Markdown => None,
     };
-    let decoded = decode::decode(bytes, declared.as_deref())?;
-    let (text, metadata) = match format {
+    let mut decoded = decode::decode(bytes, declared.as_deref())?;
+    let mut notes = std::mem::take(&mut decoded.notes);
+    let (mut text, metadata) = match format {
         Format::Text => (decoded.text, Metadata::default()),
         Format::Markdown => (markdown::to_plain(&decoded.text), Metadata::default()),
         Format::Html => {
@@ -105,22 +106,108 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Source, IngestError> {
             if page.text.trim().is_empty() {
                 return Err(IngestError::NoArticleInPage);
             }
+            notes.extend(page.notes);
             (page.text, page.metadata)
         }
     };
+    if let Some(note) = cap(&mut text, MAX_TEXT_BYTES) {
+        notes.push(note);
+    }
     Ok(Source {
         path: path.to_owned(),
         format,
         encoding: decoded.encoding,
         text,
         metadata,
-        notes: decoded.notes,
+        notes,
     })
+}
+
+/// The longest article text compared. News articles run to tens of kilobytes; past this, the
+/// rest of an input is left out (with a note) so that one enormous file cannot make the
+/// comparison of all the others slow or exhaust memory.
+pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Cuts `text` to at most `limit` bytes at the last paragraph break (else line break, else
+/// character) before it. Returns the note to give the user when it cut.
+fn cap(text: &mut String, limit: usize) -> Option<String> {
+    if text.len() <= limit {
+        return None;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let cut = head
+        .rfind("\n\n")
+        .or_else(|| head.rfind('\n'))
+        .filter(|&k| k > limit / 2)
+        .unwrap_or(end);
+    let mb = |bytes: usize| {
+        #[expect(clippy::cast_precision_loss, reason = "a size for people to read")]
+        let mb = bytes as f64 / 1024.0 / 1024.0;
+        format!("{mb:.1} MB")
+    };
+    let note = format!(
+        "the text is {} long; only its first {} were compared",
+        mb(text.len()),
+        mb(cut)
+    );
+    text.truncate(cut);
+    Some(note)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_enormous_text_is_cut_at_a_paragraph_with_a_note() {
+        let paragraph = "The ferry runs again from Monday, the council said on Friday.\n\n";
+        let mut text = paragraph.repeat(100);
+        let note = cap(&mut text, 1000).unwrap();
+        assert!(text.len() <= 1000 && text.len() > 500);
+        assert!(text.ends_with("Friday."), "{text}");
+        assert!(note.contains("only its first"), "{note}");
+        let mut short = paragraph.to_owned();
+        assert_eq!(cap(&mut short, 1000), None);
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_flattened_and_still_read() {
+        let depth = 20_000;
+        let page = format!(
+            "<html><head><title>Ferry</title></head><body>{}<p>The island ferry runs again \
+             from Monday, the council said on Friday after a winter of repairs.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let source = ingest("deep.html", page.as_bytes()).unwrap();
+        assert!(source.text.contains("The island ferry runs again"));
+        assert!(
+            source.notes.iter().any(|n| n.contains("20003 levels deep")),
+            "{:?}",
+            source.notes
+        );
+        // An ordinary page is left alone.
+        assert_eq!(
+            html::flatten_deep("<html><body><p>Hi</p></body></html>", 256),
+            None
+        );
+        // Script contents are raw text, not tags.
+        let (flat, _) = html::flatten_deep(
+            &format!(
+                "<script>{}</script>{}x{}",
+                "<div>".repeat(300),
+                "<b>".repeat(300),
+                "</b>".repeat(300)
+            ),
+            256,
+        )
+        .unwrap();
+        assert!(flat.starts_with(&format!("<script>{}</script>", "<div>".repeat(300))));
+    }
 
     #[test]
     fn format_from_extension_then_content() {

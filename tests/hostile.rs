@@ -1,0 +1,340 @@
+//! Hostile and broken input (issue [7]): every kind of bad file at once, through the headless
+//! compare and through the loader the app uses. Each bad input gets its clear message naming
+//! it, the good ones are compared all the same, and nothing panics.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing unwrap is a failing test"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const ARTICLE: &str = "Ferry back on Monday\n\nThe island ferry runs again from Monday, the council said on Friday after a winter of repairs to the pier.\n\n\"We are glad to sail again,\" said captain Ada Rhee.\n";
+
+/// What a case should get.
+enum Expect {
+    /// Not compared: this message, naming the file.
+    Refused(&'static str),
+    /// Compared, with a note containing this (or no note when empty), and its text containing
+    /// the second string.
+    Compared(&'static str, &'static str),
+}
+
+struct Case {
+    path: PathBuf,
+    expect: Expect,
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut units: Vec<u16> = Vec::new();
+    if bom {
+        units.push(0xFEFF);
+    }
+    units.extend(text.encode_utf16());
+    units
+        .iter()
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+/// Every hostile case, written into `dir`.
+fn cases(dir: &Path) -> Vec<Case> {
+    use Expect::{Compared, Refused};
+    let mut cases = vec![
+        Case {
+            path: dir.join("missing.txt"),
+            expect: Refused("file not found"),
+        },
+        Case {
+            path: {
+                let sub = dir.join("a-folder.txt");
+                std::fs::create_dir(&sub).unwrap();
+                sub
+            },
+            expect: Refused("this is a directory"),
+        },
+        Case {
+            path: write(dir, "empty.txt", b""),
+            expect: Refused("the file is empty"),
+        },
+        Case {
+            path: write(dir, "furniture.txt", b"Home\nNews\nSport\n\nShare\nLeave a Reply\n"),
+            expect: Refused("nothing left to compare"),
+        },
+        Case {
+            path: write(dir, "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0"),
+            expect: Refused("a PNG image"),
+        },
+        Case {
+            path: write(dir, "paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+            expect: Refused("a PDF document"),
+        },
+        Case {
+            path: write(dir, "bundle.txt", b"PK\x03\x04\x14\0\0\0\x08\0\0\0\0\0"),
+            expect: Refused("a ZIP archive"),
+        },
+        Case {
+            path: write(dir, "broken-utf8.txt", b"The caf\xe9 on Orm Quay reopened on Monday, its owner said.\n"),
+            expect: Compared("not UTF-8", "café"),
+        },
+        Case {
+            path: write(dir, "utf16le-bom.txt", &utf16("The ferry to Orm runs again, the council said.\n", false, true)),
+            expect: Compared("", "ferry to Orm"),
+        },
+        Case {
+            path: write(dir, "utf16be-bom.txt", &utf16("The ferry to Kell runs again, the council said.\n", true, true)),
+            expect: Compared("", "ferry to Kell"),
+        },
+        Case {
+            path: write(dir, "utf16le.txt", &utf16("The ferry to Pike runs again, the council said.\n", false, false)),
+            expect: Compared("UTF-16LE", "ferry to Pike"),
+        },
+        Case {
+            path: write(dir, "cp1252.txt", "The caf\u{e9} \u{2014} \u{201c}closed\u{201d} since May \u{2014} reopened, its owner said.\n".chars().map(|c| match c {
+                '\u{e9}' => 0xE9,
+                '\u{2014}' => 0x97,
+                '\u{201c}' => 0x93,
+                '\u{201d}' => 0x94,
+                c => u8::try_from(c).unwrap(),
+            }).collect::<Vec<u8>>().as_slice()),
+            expect: Compared("windows-1252", "“closed”"),
+        },
+        Case {
+            path: write(dir, "nul.txt", b"The ferry\0 runs again from Monday, the council said on Friday.\n"),
+            expect: Compared("NUL byte", "runs again"),
+        },
+        Case {
+            path: write(dir, "one-line.txt", "The ferry runs again, the council said, and ".repeat(24_000).as_bytes()),
+            expect: Compared("", "ferry runs again"),
+        },
+        Case {
+            path: write(dir, "quotes.txt", "“The ferry \" runs « again ‘ said ’ the » council „ on “ Monday \" .\n\n".repeat(300).as_bytes()),
+            expect: Compared("", "ferry"),
+        },
+        Case {
+            path: write(dir, "deep.html", format!(
+                "<html><head><title>Deep</title></head><body>{}<p>The island ferry runs again from Monday, the council said on Friday after the repairs.</p>{}</body></html>",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ).as_bytes()),
+            expect: Compared("levels deep", "island ferry runs again"),
+        },
+        Case {
+            path: write(dir, "active.html", b"<html><head><title>Ferry</title><script>alert('head')</script></head><body>\
+                <iframe src=\"https://example.com/ad\"></iframe><form action=\"https://example.com/f\"><input name=q value=\"search me\"><button>Go</button></form>\
+                <article><h1>Ferry back</h1><p>The island ferry runs again from Monday, the council said on Friday after a winter of repairs.</p>\
+                <script>document.write('injected text')</script><p>Tickets cost four pounds, the operator said.</p></article></body></html>"),
+            expect: Compared("", "Tickets cost four pounds"),
+        },
+    ];
+    // A file name that is not UTF-8.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9-story.txt");
+        let path = dir.join(name);
+        std::fs::write(&path, ARTICLE.replace("Monday", "Tuesday")).unwrap();
+        cases.push(Case {
+            path,
+            expect: Compared("", "Tuesday"),
+        });
+        // A socket cannot be read as a file.
+        let socket = dir.join("socket.txt");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        std::mem::forget(_listener);
+        cases.push(Case {
+            path: socket,
+            expect: Refused("cannot read the file"),
+        });
+    }
+    cases
+}
+
+fn parallax(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("the parallax binary runs")
+}
+
+#[test]
+fn every_hostile_input_at_once_gets_its_message_and_the_rest_is_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
+    let cases = cases(dir.path());
+    let mut args: Vec<&std::ffi::OsStr> = vec!["compare".as_ref(), good.as_os_str()];
+    args.extend(cases.iter().map(|c| c.path.as_os_str()));
+    // The good article twice: both are compared, the second as a copy of the first.
+    args.push(good.as_os_str());
+    let output = parallax(&args);
+    assert_eq!(output.status.code(), Some(1), "some inputs failed");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report: Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    let documents = report["documents"].as_array().unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    let named = |path: &Path| path.to_string_lossy().into_owned();
+    for case in &cases {
+        let name = named(&case.path);
+        match case.expect {
+            Expect::Refused(message) => {
+                let problem = problems
+                    .iter()
+                    .find(|p| p["path"] == name.as_str())
+                    .unwrap_or_else(|| panic!("{name} is not listed as a problem: {stderr}"));
+                let said = problem["message"].as_str().unwrap();
+                assert!(said.contains(message), "{name}: {said}");
+                assert!(
+                    stderr
+                        .lines()
+                        .any(|l| l.contains(message) && l.ends_with(&name)),
+                    "{name}: one line naming it on stderr: {stderr}"
+                );
+            }
+            Expect::Compared(note, words) => {
+                let document = documents
+                    .iter()
+                    .find(|d| d["path"] == name.as_str())
+                    .unwrap_or_else(|| panic!("{name} was not compared: {stderr}"));
+                let notes: Vec<&str> = document["notes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect();
+                if note.is_empty() {
+                    assert!(notes.is_empty(), "{name}: {notes:?}");
+                } else {
+                    assert!(notes.iter().any(|n| n.contains(note)), "{name}: {notes:?}");
+                }
+                let text = document["text"].as_str().unwrap();
+                assert!(
+                    text.contains(words),
+                    "{name}: {}",
+                    &text[..text.len().min(300)]
+                );
+            }
+        }
+    }
+    // Active content never becomes article text.
+    let active = documents
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with("active.html"))
+        .unwrap();
+    let text = active["text"].as_str().unwrap();
+    for gone in ["alert", "injected text", "search me"] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    // The good article, twice: the second is the first's copy.
+    let goods: Vec<&Value> = documents
+        .iter()
+        .filter(|d| d["path"] == named(&good).as_str())
+        .collect();
+    assert_eq!(goods.len(), 2);
+    assert_eq!(goods[1]["reprint_of"], goods[0]["id"]);
+}
+
+#[test]
+fn the_apps_loader_reports_the_same_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = cases(dir.path());
+    let paths: Vec<&PathBuf> = cases.iter().map(|c| &c.path).collect();
+    let (sources, errors) = parallax::load::load_paths(&paths);
+    let refused = cases
+        .iter()
+        .filter(|c| matches!(c.expect, Expect::Refused(_)))
+        .count();
+    // Cleaning happens in the analysis, so "nothing left to compare" is not a load error.
+    assert_eq!(errors.len(), refused - 1, "{errors:?}");
+    assert_eq!(sources.len() + errors.len(), cases.len());
+    for error in &errors {
+        let message = error.to_string();
+        assert!(
+            message.ends_with(&error.path),
+            "the path comes last: {message}"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_file_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "locked.txt", ARTICLE.as_bytes());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running with privileges that ignore permissions (root in a container): nothing to
+        // test here; the socket case covers an open that fails.
+        eprintln!("skipped: this user can read a file with no permissions");
+        return;
+    }
+    let error = parallax::load::load_path(&path).unwrap_err();
+    assert!(error.to_string().contains("permission denied"), "{error}");
+}
+
+#[test]
+fn two_hundred_articles_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = (0..200)
+        .map(|k| {
+            write(
+                dir.path(),
+                &format!("article-{k:03}.txt"),
+                format!(
+                    "Ferry report {k}\n\nThe ferry to island {k} runs again from Monday, the council said.\n\n\"We are glad,\" said captain Ada Rhee on pier {}.\n",
+                    k % 7
+                )
+                .as_bytes(),
+            )
+        })
+        .collect();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["compare".as_ref()];
+    args.extend(paths.iter().map(|p| p.as_os_str()));
+    let output = parallax(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 200);
+}
+
+#[test]
+fn a_fifty_megabyte_article_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph =
+        "The ferry runs again from Monday, the council said on Friday after repairs.\n\n";
+    let big = write(
+        dir.path(),
+        "huge.txt",
+        paragraph
+            .repeat(50 * 1024 * 1024 / paragraph.len())
+            .as_bytes(),
+    );
+    let source = parallax::load::load_path(&big).unwrap();
+    assert!(source.text.len() <= parallax::ingest::MAX_TEXT_BYTES);
+    assert!(source.text.ends_with("repairs.\n\n") || source.text.ends_with("repairs."));
+    assert!(
+        source
+            .notes
+            .iter()
+            .any(|n| n.contains("only its first 10.0 MB")),
+        "{:?}",
+        source.notes
+    );
+}
