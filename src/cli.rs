@@ -242,6 +242,7 @@ fn compare(args: &CompareArgs) -> ExitCode {
     }
 }
 
+#[cfg(feature = "app")]
 fn open_app(files: &[PathBuf], screenshot: Option<PathBuf>) -> ExitCode {
     match crate::app::run(files, screenshot) {
         Ok(()) => ExitCode::SUCCESS,
@@ -250,4 +251,12 @@ fn open_app(files: &[PathBuf], screenshot: Option<PathBuf>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+#[cfg(not(feature = "app"))]
+fn open_app(_files: &[PathBuf], _screenshot: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "parallax: this build has no window (built without the `app` feature); use `parallax compare`"
+    );
+    ExitCode::from(2)
 }

@@ -6,6 +6,7 @@
 //! the app and the command line touch the file system.
 
 pub mod analysis;
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod comparison;

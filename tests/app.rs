@@ -1,6 +1,7 @@
 //! The app driven as a user would, through its AccessKit tree (egui_kittest): no window, no
 //! GPU. Image snapshots of the main views are in `tests/snapshots.rs`, behind the
 //! `ui-snapshots` feature.
+#![cfg(feature = "app")]
 
 use egui::Key;
 use egui_kittest::Harness;
