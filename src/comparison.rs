@@ -93,6 +93,38 @@ pub struct Document {
     pub words: Vec<Span>,
 }
 
+impl Document {
+    /// The outlet, or failing that the file's name: how lists and columns name a document.
+    #[must_use]
+    pub fn outlet_or_file(&self) -> String {
+        self.outlet.clone().unwrap_or_else(|| {
+            std::path::Path::new(&self.path)
+                .file_name()
+                .map_or_else(|| self.path.clone(), |n| n.to_string_lossy().into_owned())
+        })
+    }
+
+    /// "Outlet · date" (the outlet alone when the date is unknown).
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        match &self.date {
+            Some(date) => format!("{} · {date}", self.outlet_or_file()),
+            None => self.outlet_or_file(),
+        }
+    }
+}
+
+impl Comparison {
+    /// How to name document `doc` (its outlet or file name; the id itself if unknown).
+    #[must_use]
+    pub fn outlet_of(&self, doc: &str) -> String {
+        self.documents
+            .iter()
+            .find(|d| d.id == doc)
+            .map_or_else(|| doc.to_owned(), Document::outlet_or_file)
+    }
+}
+
 /// A stretch of quoted speech in one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
@@ -209,6 +241,22 @@ pub struct PersonLabels {
     pub name: String,
     /// Each description where the person is named, in document and text order.
     pub labels: Vec<Wording>,
+}
+
+impl PersonLabels {
+    /// Each document's distinct labels for the person, documents and labels in order.
+    #[must_use]
+    pub fn per_document(&self) -> Vec<(&str, Vec<&str>)> {
+        let mut per_doc: Vec<(&str, Vec<&str>)> = Vec::new();
+        for label in &self.labels {
+            match per_doc.iter_mut().find(|(d, _)| *d == label.doc) {
+                Some((_, texts)) if texts.contains(&label.text.as_str()) => {}
+                Some((_, texts)) => texts.push(&label.text),
+                None => per_doc.push((&label.doc, vec![&label.text])),
+            }
+        }
+        per_doc
+    }
 }
 
 /// A document's distinctive vocabulary: the words it uses more than the other documents,

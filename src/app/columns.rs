@@ -352,7 +352,7 @@ fn column_ui(
 
 fn header_ui(ui: &mut egui::Ui, document: &Document, found: usize) {
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(super::document_name(document)).heading());
+        ui.label(egui::RichText::new(document.display_name()).heading());
         if found > 0 {
             ui.label(
                 egui::RichText::new(format!("{found} found"))
@@ -415,7 +415,7 @@ fn marks_tooltip_ui(ui: &mut egui::Ui, comparison: &Comparison, marks: &[MarkKin
                         .documents
                         .iter()
                         .find(|d| d.id == wording.doc)
-                        .map_or_else(|| wording.doc.clone(), super::document_outlet);
+                        .map_or_else(|| wording.doc.clone(), Document::outlet_or_file);
                     ui.label(format!("{outlet}: “{}”", wording.text));
                 }
             }

@@ -17,7 +17,7 @@ use std::sync::mpsc;
 
 use crate::analysis::segment::Span;
 use crate::analysis::{self, Input};
-use crate::comparison::{Comparison, Document, Problem};
+use crate::comparison::{Comparison, Problem};
 use crate::ingest;
 use crate::load;
 use crate::report::{self, ReportFormat};
@@ -852,25 +852,6 @@ fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, (std::io::Error, Stri
     Ok(png)
 }
 
-/// "Outlet · date", as the columns and lists name a document.
-fn document_name(document: &Document) -> String {
-    let outlet = document_outlet(document);
-    match &document.date {
-        Some(date) => format!("{outlet} · {date}"),
-        None => outlet,
-    }
-}
-
-/// The outlet, or failing that the file's name.
-fn document_outlet(document: &Document) -> String {
-    document.outlet.clone().unwrap_or_else(|| {
-        Path::new(&document.path).file_name().map_or_else(
-            || document.path.clone(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    })
-}
-
 /// The native open dialog: with [`save_file`], the only places that call rfd.
 fn pick_files() -> Option<Vec<PathBuf>> {
     rfd::FileDialog::new()
@@ -1376,7 +1357,7 @@ mod tests {
         app.comparison()
             .documents
             .iter()
-            .map(document_outlet)
+            .map(crate::comparison::Document::outlet_or_file)
             .collect()
     }
 

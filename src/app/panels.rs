@@ -7,9 +7,9 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke};
 
-use super::highlights::{Highlights, OmissionEntry, Share, Target};
-use super::{Command, document_name, document_outlet, theme};
-use crate::comparison::{Comparison, EditKind};
+use super::highlights::{Highlights, OmissionEntry, Piece, Share, Target, inline_diff, versions};
+use super::{Command, theme};
+use crate::comparison::{Comparison, Document};
 use crate::report::matrix::Carried;
 
 /// The side panel's views.
@@ -157,7 +157,7 @@ fn document_ui(
     } else {
         ui.add(
             egui::Label::new(
-                RichText::new(format!("{}. {}", d + 1, document_name(document))).strong(),
+                RichText::new(format!("{}. {}", d + 1, Document::display_name(document))).strong(),
             )
             .truncate(),
         );
@@ -202,12 +202,12 @@ fn document_ui(
         about.push(format!("Reprint of {source}"));
     }
     if let Some(of) = &document.reprint_of {
-        about.push(format!("Mostly copies {}", outlet_of(comparison, of)));
+        about.push(format!("Mostly copies {}", comparison.outlet_of(of)));
     }
     about.extend(document.notes.iter().cloned());
     let line = match (&document.syndicated_from, &document.reprint_of) {
         (Some(source), _) => format!("Reprint of {source} · {}", document.path),
-        (None, Some(of)) => format!("Copies {} · {}", outlet_of(comparison, of), document.path),
+        (None, Some(of)) => format!("Copies {} · {}", comparison.outlet_of(of), document.path),
         (None, None) => document.path.clone(),
     };
     ui.add(egui::Label::new(RichText::new(line).small().color(theme::MUTED)).truncate())
@@ -433,9 +433,10 @@ fn quotes_ui(
                 let document = &documents[d];
                 ui.put(
                     rect,
-                    egui::Label::new(RichText::new(document_outlet(document)).strong()).truncate(),
+                    egui::Label::new(RichText::new(Document::outlet_or_file(document)).strong())
+                        .truncate(),
                 )
-                .on_hover_text(document_name(document));
+                .on_hover_text(Document::display_name(document));
             }
             ui.put(
                 egui::Rect::from_min_size(
@@ -492,18 +493,10 @@ fn framing_ui(
         }
         ui.label(RichText::new(&finding.note).small());
         for wording in &finding.variants {
-            let outlet = outlet_of(comparison, &wording.doc);
+            let outlet = comparison.outlet_of(&wording.doc);
             ui.label(RichText::new(format!("  {outlet}: “{}”", wording.text)).small());
         }
     });
-}
-
-fn outlet_of(comparison: &Comparison, doc: &str) -> String {
-    comparison
-        .documents
-        .iter()
-        .find(|d| d.id == doc)
-        .map_or_else(|| doc.to_owned(), document_outlet)
 }
 
 /// How each article describes each person.
@@ -529,19 +522,11 @@ fn labels_ui(
         {
             select(target);
         }
-        let mut per_doc: Vec<(&str, Vec<&str>)> = Vec::new();
-        for label in &person.labels {
-            match per_doc.iter_mut().find(|(d, _)| *d == label.doc) {
-                Some((_, texts)) if texts.contains(&label.text.as_str()) => {}
-                Some((_, texts)) => texts.push(&label.text),
-                None => per_doc.push((&label.doc, vec![&label.text])),
-            }
-        }
-        for (doc, texts) in per_doc {
+        for (doc, texts) in person.per_document() {
             ui.label(
                 RichText::new(format!(
                     "  {}: “{}”",
-                    outlet_of(comparison, doc),
+                    comparison.outlet_of(doc),
                     texts.join("”, “")
                 ))
                 .small(),
@@ -574,7 +559,7 @@ fn omissions_ui(
                 ui.label(
                     RichText::new(format!(
                         "Only in some: {count} sentences of {}",
-                        document_outlet(&comparison.documents[doc])
+                        Document::outlet_or_file(&comparison.documents[doc])
                     ))
                     .strong(),
                 );
@@ -588,7 +573,7 @@ fn omissions_ui(
                 let missing: Vec<String> = omission
                     .missing_from
                     .iter()
-                    .map(|m| outlet_of(comparison, m))
+                    .map(|m| comparison.outlet_of(m))
                     .collect();
                 if ui
                     .selectable_label(false, RichText::new(short(&sentence.text, 140)).small())
@@ -641,7 +626,7 @@ fn coverage_ui(ui: &mut egui::Ui, comparison: &Comparison, highlights: &Highligh
         let document = &comparison.documents[d];
         let shares = &highlights.shares[d];
         let count = |s: Share| shares.iter().filter(|x| **x == s).count();
-        ui.label(RichText::new(document_name(document)).strong());
+        ui.label(RichText::new(Document::display_name(document)).strong());
         ui.label(format!(
             "{} sentences: {} shared, {} reworded, {} only here",
             shares.len(),
@@ -673,42 +658,18 @@ pub fn difference_ui(
     target: Target,
     commands: &mut Vec<Command>,
 ) {
-    let (what, diff, pieces) = match target {
-        Target::QuoteGroup(g) => {
-            let Some(group) = comparison.quote_groups.get(g) else {
-                return;
-            };
-            let pieces: Vec<(String, usize, usize)> = group
-                .quotes
-                .iter()
-                .filter_map(|id| comparison.quotes.iter().find(|q| &q.id == id))
-                .map(|q| (q.doc.clone(), q.start, q.end))
-                .collect();
-            ("Shared quote", &group.diff, pieces)
-        }
-        Target::Fact(g) => {
-            let Some(group) = comparison.sentence_groups.get(g) else {
-                return;
-            };
-            let mut pieces: Vec<(String, usize, usize)> = Vec::new();
-            for member in &group.members {
-                let Some(sentence) = comparison
-                    .documents
-                    .iter()
-                    .find(|d| d.id == member.doc)
-                    .and_then(|d| d.sentences.get(member.sentence))
-                else {
-                    continue;
-                };
-                match pieces.last_mut() {
-                    Some(last) if last.0 == member.doc => last.2 = sentence.end,
-                    _ => pieces.push((member.doc.clone(), sentence.start, sentence.end)),
-                }
-            }
-            ("Shared fact", &group.diff, pieces)
-        }
+    let (what, diff) = match target {
+        Target::QuoteGroup(g) => match comparison.quote_groups.get(g) {
+            Some(group) => ("Shared quote", &group.diff),
+            None => return,
+        },
+        Target::Fact(g) => match comparison.sentence_groups.get(g) {
+            Some(group) => ("Shared fact", &group.diff),
+            None => return,
+        },
         _ => return,
     };
+    let pieces = versions(comparison, target);
     ui.horizontal(|ui| {
         ui.strong(format!("{what}: what each article changed"));
         ui.label(
@@ -735,19 +696,20 @@ pub fn difference_ui(
     };
     let colour = ui.visuals().text_color();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(outlet_of(comparison, &first.0)).strong());
-        ui.label(short(&base[first.1..first.2], usize::MAX));
+        ui.label(RichText::new(comparison.outlet_of(&first.0)).strong());
+        ui.label(short(&base[first.1.start..first.1.end], usize::MAX));
         let mut seen: Vec<&str> = vec![first.0.as_str()];
-        for (doc, start, end) in &pieces[1..] {
+        for (doc, span) in &pieces[1..] {
             if seen.contains(&doc.as_str()) {
                 continue;
             }
             seen.push(doc);
             let edits: Vec<_> = diff.iter().filter(|e| &e.new.doc == doc).collect();
-            ui.label(RichText::new(outlet_of(comparison, doc)).strong());
+            ui.label(RichText::new(comparison.outlet_of(doc)).strong());
             if edits.is_empty() {
-                let same =
-                    text_of(doc).map_or(String::new(), |t| short(&t[*start..*end], usize::MAX));
+                let same = text_of(doc).map_or(String::new(), |t| {
+                    short(&t[span.start..span.end], usize::MAX)
+                });
                 ui.label(same);
                 ui.label(RichText::new("the same words").small().color(theme::MUTED));
                 continue;
@@ -768,26 +730,22 @@ pub fn difference_ui(
                 underline: Stroke::new(1.0, theme::INSERTED),
                 ..plain.clone()
             };
-            let mut cursor = first.1;
-            for edit in edits {
-                let at = edit.old.start.clamp(cursor, first.2);
-                job.append(&short(&base[cursor..at], usize::MAX), 0.0, plain.clone());
-                job.append(" ", 0.0, plain.clone());
-                if edit.op != EditKind::Insert {
-                    job.append(&edit.old.text, 0.0, deleted.clone());
-                    job.append(" ", 0.0, plain.clone());
+            for piece in inline_diff(base, first.1, &edits) {
+                match piece {
+                    Piece::Same(text) => {
+                        job.append(&short(text, usize::MAX), 0.0, plain.clone());
+                        job.append(" ", 0.0, plain.clone());
+                    }
+                    Piece::LeftOut(text) => {
+                        job.append(text, 0.0, deleted.clone());
+                        job.append(" ", 0.0, plain.clone());
+                    }
+                    Piece::Added(text) => {
+                        job.append(text, 0.0, inserted.clone());
+                        job.append(" ", 0.0, plain.clone());
+                    }
                 }
-                if edit.op != EditKind::Delete {
-                    job.append(&edit.new.text, 0.0, inserted.clone());
-                    job.append(" ", 0.0, plain.clone());
-                }
-                cursor = edit.old.end.clamp(at, first.2);
             }
-            job.append(
-                &short(&base[cursor..first.2], usize::MAX),
-                0.0,
-                plain.clone(),
-            );
             job.wrap.max_width = ui.available_width();
             ui.label(job);
         }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, SentenceGroup, WordEdit};
+use crate::comparison::{Comparison, EditKind, SentenceGroup, WordEdit};
 use crate::report::matrix::{self, Carried};
 
 /// Something the user can select: every column scrolls to its place in that document.
@@ -391,6 +391,92 @@ pub fn ranges(comparison: &Comparison, target: Target) -> Vec<(usize, Span)> {
     out.sort_by_key(|&(d, span)| (d, span.start, span.end));
     out.dedup();
     out
+}
+
+/// A shared quote's or fact's versions, as (document id, byte range), in the group's order;
+/// neighbouring sentences of one document (a fact it splits in two) make one version. Empty
+/// for other targets.
+#[must_use]
+pub fn versions(comparison: &Comparison, target: Target) -> Vec<(String, Span)> {
+    match target {
+        Target::QuoteGroup(g) => comparison
+            .quote_groups
+            .get(g)
+            .into_iter()
+            .flat_map(|group| &group.quotes)
+            .filter_map(|id| comparison.quotes.iter().find(|q| &q.id == id))
+            .map(|q| {
+                (
+                    q.doc.clone(),
+                    Span {
+                        start: q.start,
+                        end: q.end,
+                    },
+                )
+            })
+            .collect(),
+        Target::Fact(g) => {
+            let mut versions: Vec<(String, Span)> = Vec::new();
+            for member in comparison
+                .sentence_groups
+                .get(g)
+                .into_iter()
+                .flat_map(|group| &group.members)
+            {
+                let Some(sentence) = comparison
+                    .documents
+                    .iter()
+                    .find(|d| d.id == member.doc)
+                    .and_then(|d| d.sentences.get(member.sentence))
+                else {
+                    continue;
+                };
+                match versions.last_mut() {
+                    Some(last) if last.0 == member.doc => last.1.end = sentence.end,
+                    _ => versions.push((
+                        member.doc.clone(),
+                        Span {
+                            start: sentence.start,
+                            end: sentence.end,
+                        },
+                    )),
+                }
+            }
+            versions
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A piece of one document's version shown against the first version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Words of the first version the document keeps.
+    Same(&'a str),
+    /// Words of the first version the document leaves out (or changes).
+    LeftOut(&'a str),
+    /// Words the document adds (or changes them to).
+    Added(&'a str),
+}
+
+/// The first version (`span` of `base`) with one document's `edits` in place, in order.
+#[must_use]
+pub fn inline_diff<'a>(base: &'a str, span: Span, edits: &[&'a WordEdit]) -> Vec<Piece<'a>> {
+    let mut pieces = Vec::new();
+    let mut cursor = span.start;
+    for edit in edits {
+        let at = edit.old.start.clamp(cursor, span.end);
+        pieces.push(Piece::Same(&base[cursor..at]));
+        if edit.op != EditKind::Insert {
+            pieces.push(Piece::LeftOut(&edit.old.text));
+        }
+        if edit.op != EditKind::Delete {
+            pieces.push(Piece::Added(&edit.new.text));
+        }
+        cursor = edit.old.end.clamp(at, span.end);
+    }
+    pieces.push(Piece::Same(&base[cursor..span.end]));
+    pieces
 }
 
 /// Where a target first appears in each document (a byte offset), in document order.

@@ -16,10 +16,10 @@ use std::fmt::Write;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::highlights::{Highlights, OmissionEntry};
+use super::highlights::{Highlights, OmissionEntry, Piece, Target, inline_diff, versions};
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, Document, EditKind, WordEdit};
+use crate::comparison::{Comparison, Document, WordEdit};
 
 /// Renders the HTML report.
 #[must_use]
@@ -159,34 +159,12 @@ fn page(comparison: &Comparison, highlights: &Highlights) -> Markup {
 
 /// The documents' titles, for the page's title.
 fn titles(comparison: &Comparison) -> String {
-    let names: Vec<String> = comparison.documents.iter().map(outlet).collect();
-    names.join(", ")
-}
-
-fn outlet(document: &Document) -> String {
-    document.outlet.clone().unwrap_or_else(|| {
-        std::path::Path::new(&document.path)
-            .file_name()
-            .map_or_else(
-                || document.path.clone(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-    })
-}
-
-fn name(document: &Document) -> String {
-    match &document.date {
-        Some(date) => format!("{} · {date}", outlet(document)),
-        None => outlet(document),
-    }
-}
-
-fn outlet_of(comparison: &Comparison, doc: &str) -> String {
-    comparison
+    let names: Vec<String> = comparison
         .documents
         .iter()
-        .find(|d| d.id == doc)
-        .map_or_else(|| doc.to_owned(), outlet)
+        .map(Document::outlet_or_file)
+        .collect();
+    names.join(", ")
 }
 
 /// Each document's provenance.
@@ -209,7 +187,7 @@ fn documents_table(comparison: &Comparison) -> Markup {
                             }
                             td {
                                 @if let Some(from) = &d.syndicated_from { "reprint of " (from) br; }
-                                @if let Some(of) = &d.reprint_of { "copies " (outlet_of(comparison, of)) }
+                                @if let Some(of) = &d.reprint_of { "copies " (comparison.outlet_of(of)) }
                                 @if d.syndicated_from.is_none() && d.reprint_of.is_none() { "—" }
                             }
                             td.muted {
@@ -237,7 +215,7 @@ fn side_by_side(comparison: &Comparison, highlights: &Highlights) -> Markup {
             div.columns style=(format!("--n: {count}")) {
                 @for (d, document) in comparison.documents.iter().enumerate() {
                     article.article #(document.id) {
-                        h3 { (name(document)) }
+                        h3 { (document.display_name()) }
                         @if let Some(from) = &document.syndicated_from {
                             p.provenance { "Reprint of " (from) }
                         }
@@ -306,7 +284,7 @@ fn framing_title(comparison: &Comparison, f: usize) -> String {
         let _ = write!(
             title,
             "\n{}: “{}”",
-            outlet_of(comparison, &wording.doc),
+            comparison.outlet_of(&wording.doc),
             wording.text
         );
     }
@@ -331,56 +309,26 @@ fn changes(comparison: &Comparison) -> Markup {
             .find(|d| d.id == doc)
             .map(|d| d.text.as_str())
     };
-    let mut items: Vec<Shared<'_>> = Vec::new();
-    for group in &comparison.quote_groups {
-        let versions = group
-            .quotes
-            .iter()
-            .filter_map(|id| comparison.quotes.iter().find(|q| &q.id == id))
-            .map(|q| {
-                (
-                    q.doc.clone(),
-                    Span {
-                        start: q.start,
-                        end: q.end,
-                    },
-                )
-            })
-            .collect();
-        items.push(Shared {
-            heading: format!("Quote {}", group.id),
-            versions,
-            diff: &group.diff,
-        });
-    }
-    for group in &comparison.sentence_groups {
-        let mut versions: Vec<(String, Span)> = Vec::new();
-        for member in &group.members {
-            let Some(sentence) = comparison
-                .documents
-                .iter()
-                .find(|d| d.id == member.doc)
-                .and_then(|d| d.sentences.get(member.sentence))
-            else {
-                continue;
-            };
-            match versions.last_mut() {
-                Some(last) if last.0 == member.doc => last.1.end = sentence.end,
-                _ => versions.push((
-                    member.doc.clone(),
-                    Span {
-                        start: sentence.start,
-                        end: sentence.end,
-                    },
-                )),
-            }
-        }
-        items.push(Shared {
-            heading: format!("Fact {}", group.id),
-            versions,
-            diff: &group.diff,
-        });
-    }
+    let quotes = (0..comparison.quote_groups.len()).map(|g| {
+        let group = &comparison.quote_groups[g];
+        (
+            format!("Quote {}", group.id),
+            Target::QuoteGroup(g),
+            &group.diff,
+        )
+    });
+    let facts = (0..comparison.sentence_groups.len()).map(|g| {
+        let group = &comparison.sentence_groups[g];
+        (format!("Fact {}", group.id), Target::Fact(g), &group.diff)
+    });
+    let items: Vec<Shared<'_>> = quotes
+        .chain(facts)
+        .map(|(heading, target, diff)| Shared {
+            heading,
+            versions: versions(comparison, target),
+            diff,
+        })
+        .collect();
     html! {
         section #changes {
             h2 { "Word changes in shared quotes and facts" }
@@ -390,18 +338,18 @@ fn changes(comparison: &Comparison) -> Markup {
                 @if let Some((first, base)) = versions.first() {
                     h3 { (heading) }
                     div.version {
-                        strong { (outlet_of(comparison, first)) ": " }
+                        strong { (comparison.outlet_of(first)) ": " }
                         (text_of(first).map_or("", |t| &t[base.start..base.end]))
                     }
                     @for (doc, span) in versions.iter().skip(1) {
                         @let edits: Vec<&WordEdit> = diff.iter().filter(|e| &e.new.doc == doc).collect();
                         div.version {
-                            strong { (outlet_of(comparison, doc)) ": " }
+                            strong { (comparison.outlet_of(doc)) ": " }
                             @if edits.is_empty() {
                                 (text_of(doc).map_or("", |t| &t[span.start..span.end]))
                                 span.muted { " (the same words)" }
                             } @else {
-                                (inline_diff(text_of(first).unwrap_or(""), *base, &edits))
+                                (inline_diff_markup(text_of(first).unwrap_or(""), *base, &edits))
                             }
                         }
                     }
@@ -411,31 +359,10 @@ fn changes(comparison: &Comparison) -> Markup {
     }
 }
 
-/// A piece of an inline difference.
-enum Piece<'a> {
-    Same(&'a str),
-    LeftOut(&'a str),
-    Added(&'a str),
-}
-
 /// The first version's words with one document's edits in place.
-fn inline_diff(base: &str, span: Span, edits: &[&WordEdit]) -> Markup {
-    let mut pieces = Vec::new();
-    let mut cursor = span.start;
-    for edit in edits {
-        let at = edit.old.start.clamp(cursor, span.end);
-        pieces.push(Piece::Same(&base[cursor..at]));
-        if edit.op != EditKind::Insert {
-            pieces.push(Piece::LeftOut(&edit.old.text));
-        }
-        if edit.op != EditKind::Delete {
-            pieces.push(Piece::Added(&edit.new.text));
-        }
-        cursor = edit.old.end.clamp(at, span.end);
-    }
-    pieces.push(Piece::Same(&base[cursor..span.end]));
+fn inline_diff_markup(base: &str, span: Span, edits: &[&WordEdit]) -> Markup {
     html! {
-        @for piece in pieces {
+        @for piece in inline_diff(base, span, edits) {
             @match piece {
                 Piece::Same(text) => { (text) }
                 Piece::LeftOut(text) => { del { (text) } " " }
@@ -457,7 +384,7 @@ fn quote_matrix(comparison: &Comparison, highlights: &Highlights) -> Markup {
                     thead {
                         tr {
                             th { "Quote" }
-                            @for d in &comparison.documents { th { (outlet(d)) } }
+                            @for d in &comparison.documents { th { (d.outlet_or_file()) } }
                         }
                     }
                     tbody {
@@ -499,7 +426,7 @@ fn framing(comparison: &Comparison) -> Markup {
                         ": " (finding.note)
                         ul {
                             @for wording in &finding.variants {
-                                li { (outlet_of(comparison, &wording.doc)) ": “" (wording.text) "”" }
+                                li { (comparison.outlet_of(&wording.doc)) ": “" (wording.text) "”" }
                             }
                         }
                     }
@@ -518,28 +445,15 @@ fn labels(comparison: &Comparison) -> Markup {
                 @for person in &comparison.labels {
                     li {
                         strong { (person.name) } ": "
-                        @for (k, (doc, texts)) in per_document(person).iter().enumerate() {
+                        @for (k, (doc, texts)) in person.per_document().iter().enumerate() {
                             @if k > 0 { "; " }
-                            (outlet_of(comparison, doc)) " “" (texts.join("”, “")) "”"
+                            (comparison.outlet_of(doc)) " “" (texts.join("”, “")) "”"
                         }
                     }
                 }
             }
         }
     }
-}
-
-/// A person's distinct labels, per document in order.
-fn per_document(person: &crate::comparison::PersonLabels) -> Vec<(&str, Vec<&str>)> {
-    let mut per_doc: Vec<(&str, Vec<&str>)> = Vec::new();
-    for label in &person.labels {
-        match per_doc.iter_mut().find(|(d, _)| *d == label.doc) {
-            Some((_, texts)) if texts.contains(&label.text.as_str()) => {}
-            Some((_, texts)) => texts.push(&label.text),
-            None => per_doc.push((&label.doc, vec![&label.text])),
-        }
-    }
-    per_doc
 }
 
 fn omissions(comparison: &Comparison, highlights: &Highlights) -> Markup {
@@ -553,7 +467,7 @@ fn omissions(comparison: &Comparison, highlights: &Highlights) -> Markup {
                 @for entry in &highlights.omission_entries {
                     @match *entry {
                         OmissionEntry::Heading { doc, count } => {
-                            h3 { (name(&comparison.documents[doc])) ": " (count) " sentences not everywhere" }
+                            h3 { (comparison.documents[doc].display_name()) ": " (count) " sentences not everywhere" }
                         }
                         OmissionEntry::Sentence { doc, omission } => {
                             @let omission = &comparison.omissions[omission];
@@ -563,7 +477,7 @@ fn omissions(comparison: &Comparison, highlights: &Highlights) -> Markup {
                                     br;
                                     span.muted {
                                         "missing from "
-                                        (omission.missing_from.iter().map(|m| outlet_of(comparison, m)).collect::<Vec<_>>().join(", "))
+                                        (omission.missing_from.iter().map(|m| comparison.outlet_of(m)).collect::<Vec<_>>().join(", "))
                                     }
                                 }
                             }
@@ -584,7 +498,7 @@ fn vocabulary(comparison: &Comparison) -> Markup {
                 ul {
                     @for doc in comparison.vocabulary.iter().filter(|d| !d.words.is_empty()) {
                         li {
-                            strong { (outlet_of(comparison, &doc.doc)) ": " }
+                            strong { (comparison.outlet_of(&doc.doc)) ": " }
                             (doc.words.iter().map(|w| format!("{} ({}/{})", w.word, w.count, w.others)).collect::<Vec<_>>().join(", "))
                         }
                     }

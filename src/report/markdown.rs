@@ -150,18 +150,13 @@ fn labels(out: &mut String, comparison: &Comparison) {
     }
     let _ = writeln!(out, "## Labels per person\n");
     for person in &comparison.labels {
-        let mut per_doc: Vec<(&str, Vec<String>)> = Vec::new();
-        for label in &person.labels {
-            let text = inline(&label.text);
-            match per_doc.iter_mut().find(|(d, _)| *d == label.doc) {
-                Some((_, texts)) if texts.contains(&text) => {}
-                Some((_, texts)) => texts.push(text),
-                None => per_doc.push((&label.doc, vec![text])),
-            }
-        }
-        let listed: Vec<String> = per_doc
+        let listed: Vec<String> = person
+            .per_document()
             .iter()
-            .map(|(doc, texts)| format!("{doc} “{}”", texts.join("”, “")))
+            .map(|(doc, texts)| {
+                let texts: Vec<String> = texts.iter().map(|t| inline(t)).collect();
+                format!("{doc} “{}”", texts.join("”, “"))
+            })
             .collect();
         let _ = writeln!(out, "- **{}**: {}", inline(&person.name), listed.join("; "));
     }

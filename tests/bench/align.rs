@@ -13,14 +13,16 @@
 //!
 //! Run with `cargo bench --bench align`.
 
-use std::path::{Path, PathBuf};
-
 use divan::Bencher;
 use parallax::analysis::diff::{DEADLINE, diff_texts};
 use parallax::analysis::framing::{framing, labels};
 use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
 use parallax::comparison::Quote;
 use parallax::{ingest, load};
+
+mod corpus;
+
+use corpus::{basil, seeds};
 
 fn main() {
     divan::main();
@@ -135,51 +137,6 @@ fn generated(count: usize) -> Vec<Input> {
         }
     }
     inputs
-}
-
-fn shared_corpus(folder: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(folder);
-    path.is_dir().then_some(path)
-}
-
-/// The BASIL dev articles, event by event (three per folder), up to `count`.
-fn basil(count: usize) -> Option<Vec<Input>> {
-    let root = shared_corpus("basil-dev")?;
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(root)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    let mut paths = Vec::new();
-    for folder in folders {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        paths.extend(files);
-    }
-    paths.truncate(count);
-    let (sources, _) = load::load_paths(&paths);
-    Some(sources.into_iter().map(Input::from).collect())
-}
-
-fn seeds() -> Option<Vec<Input>> {
-    let root = shared_corpus("seeds")?;
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    let (sources, _) = load::load_paths(&paths);
-    Some(sources.into_iter().map(Input::from).collect())
 }
 
 fn samples() -> Vec<Input> {

@@ -17,13 +17,15 @@
 //!
 //! Run with `cargo bench --bench frame`.
 
-use std::path::{Path, PathBuf};
-
 use divan::Bencher;
 use egui_kittest::Harness;
 use parallax::analysis::Input;
 use parallax::app::ParallaxApp;
 use parallax::{ingest, load};
+
+mod corpus;
+
+use corpus::basil;
 
 fn main() {
     divan::main();
@@ -38,32 +40,6 @@ fn samples(count: usize) -> Vec<Input> {
         })
         .map(Input::from)
         .collect()
-}
-
-/// The first `count` BASIL dev articles, when the corpus is there.
-fn basil(count: usize) -> Option<Vec<Input>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/basil-dev");
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(root)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    let mut paths = Vec::new();
-    for folder in folders {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        paths.extend(files);
-    }
-    paths.truncate(count);
-    let (sources, _) = load::load_paths(&paths);
-    Some(sources.into_iter().map(Input::from).collect())
 }
 
 /// The app on `inputs`, analysed and drawn until it settles, the pointer over the first column.

@@ -8,13 +8,13 @@
 //! Inputs: the five seed articles when `../shared/corpus/seeds` is beside the checkout, and the
 //! bundled samples. Run with `cargo bench --bench reports`.
 
-use std::path::{Path, PathBuf};
-
 use divan::Bencher;
 use parallax::analysis::{Input, analyze};
 use parallax::comparison::Comparison;
 use parallax::load;
 use parallax::report::{ReportFormat, render};
+
+mod corpus;
 
 fn main() {
     divan::main();
@@ -25,15 +25,7 @@ fn inputs(source: &str) -> Option<Vec<Input>> {
         let sources = load::samples().ok()?;
         return Some(sources.into_iter().map(Input::from).collect());
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(root)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    let (sources, _) = load::load_paths(&paths);
-    Some(sources.into_iter().map(Input::from).collect())
+    corpus::seeds()
 }
 
 #[divan::bench(args = ["samples", "seeds"])]
