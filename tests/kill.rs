@@ -70,4 +70,11 @@ fn a_save_killed_midway_leaves_a_whole_file() {
     }
     // The kills did land during saving: the file changed along the way.
     assert!(seen.len() >= 2 || !seen.contains(&b'O'), "{seen:?}");
+    // The killed saves left their temporaries; the next save clears them away.
+    parallax::save::write_atomically(&target, &version(b'N')).unwrap();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [std::ffi::OsString::from("report.json")]);
 }
