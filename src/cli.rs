@@ -56,6 +56,10 @@ struct CompareArgs {
     /// `--save-comparison story.parallax`.
     #[arg(long, value_name = "FILE.parallax")]
     save_comparison: Option<PathBuf>,
+    /// Name each file in the report and the saved comparison by its name alone, with only the
+    /// folders it takes to tell two files apart, instead of the path as given.
+    #[arg(long)]
+    hide_folders: bool,
     /// Set a document's outlet, e.g. `--outlet 2="Valley Ledger"` (N is the file's position, from 1).
     #[arg(long = "outlet", value_name = "N=NAME")]
     outlets: Vec<String>,
@@ -201,7 +205,10 @@ fn compare(args: &CompareArgs) -> ExitCode {
         Err(message) => return usage_error(&message),
     };
     if let Some(path) = &args.save_comparison {
-        let saved = SavedComparison::new(&inputs, lexicons, View::default());
+        let mut saved = SavedComparison::new(&inputs, lexicons, View::default());
+        if args.hide_folders {
+            saved = saved.without_folders();
+        }
         if let Err(error) = save::write_atomically(path, saved.to_json().as_bytes()) {
             eprintln!(
                 "parallax: cannot save the comparison ({error}): {}",
@@ -222,6 +229,9 @@ fn compare(args: &CompareArgs) -> ExitCode {
     let failed = !problems.is_empty() || !comparison.problems.is_empty();
     problems.append(&mut comparison.problems);
     comparison.problems = problems;
+    if args.hide_folders {
+        comparison = comparison.without_folders();
+    }
     let text = report::render(&comparison, args.format);
     let written = match &args.output {
         Some(path) => save::write_atomically(path, text.as_bytes())

@@ -123,6 +123,75 @@ impl Comparison {
             .find(|d| d.id == doc)
             .map_or_else(|| doc.to_owned(), Document::outlet_or_file)
     }
+
+    /// This comparison as it may leave the machine: every document and problem named by
+    /// [`short_names`] instead of its full path, and a `file:` address dropped, so a shared
+    /// report does not tell whose folders it was made from.
+    #[must_use]
+    pub fn without_folders(&self) -> Comparison {
+        let paths: Vec<&str> = self
+            .documents
+            .iter()
+            .map(|d| d.path.as_str())
+            .chain(self.problems.iter().map(|p| p.path.as_str()))
+            .collect();
+        let mut names = short_names(&paths).into_iter();
+        let mut comparison = self.clone();
+        for document in &mut comparison.documents {
+            document.path = names.next().unwrap_or_default();
+            if document.url.as_deref().is_some_and(|url| {
+                url.get(..5)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+            }) {
+                document.url = None;
+            }
+        }
+        for problem in &mut comparison.problems {
+            problem.path = names.next().unwrap_or_default();
+        }
+        comparison
+    }
+}
+
+/// Short names for `paths`: each one's file name, with as many of its folders as it takes to
+/// tell it from a different path that ends alike (`a/fox.txt` and `b/fox.txt`). The same path
+/// given twice keeps one name. A path with no name in it is kept as it is.
+#[must_use]
+pub fn short_names(paths: &[&str]) -> Vec<String> {
+    let parts: Vec<Vec<&str>> = paths
+        .iter()
+        .map(|path| {
+            path.split(['/', '\\'])
+                .filter(|part| !part.is_empty() && *part != ".")
+                .collect()
+        })
+        .collect();
+    let mut depth = vec![1_usize; paths.len()];
+    loop {
+        let names: Vec<String> = parts
+            .iter()
+            .zip(&depth)
+            .zip(paths)
+            .map(|((parts, &depth), path)| {
+                if parts.is_empty() {
+                    (*path).to_owned()
+                } else {
+                    parts[parts.len().saturating_sub(depth)..].join("/")
+                }
+            })
+            .collect();
+        let mut deeper = false;
+        for i in 0..paths.len() {
+            let clash = (0..paths.len()).any(|j| names[j] == names[i] && parts[j] != parts[i]);
+            if clash && depth[i] < parts[i].len() {
+                depth[i] += 1;
+                deeper = true;
+            }
+        }
+        if !deeper {
+            return names;
+        }
+    }
 }
 
 /// A stretch of quoted speech in one document.
@@ -297,4 +366,83 @@ pub struct Omission {
 pub struct Problem {
     pub path: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_keep_the_folders_that_tell_files_apart() {
+        let names = short_names(&[
+            "/home/ana/leaks/2026/a/fox.txt",
+            "/home/ana/leaks/2026/b/fox.txt",
+            "/home/ana/leaks/2026/a/fox.txt",
+            "C:\\Users\\ana\\ledger.html",
+            "./notes.md",
+            "pasted-1.html",
+            "/",
+        ]);
+        assert_eq!(
+            names,
+            [
+                "a/fox.txt",
+                "b/fox.txt",
+                "a/fox.txt",
+                "ledger.html",
+                "notes.md",
+                "pasted-1.html",
+                "/",
+            ]
+        );
+    }
+
+    #[test]
+    fn without_folders_renames_documents_and_problems_and_drops_file_addresses() {
+        let document = |id: &str, path: &str, url: Option<&str>| Document {
+            id: id.to_owned(),
+            path: path.to_owned(),
+            title: None,
+            outlet: None,
+            date: None,
+            syndicated_from: None,
+            reprint_of: None,
+            url: url.map(str::to_owned),
+            format: Format::Text,
+            encoding: "UTF-8".to_owned(),
+            notes: Vec::new(),
+            kept_lines: Vec::new(),
+            removed: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            text: String::new(),
+            words: Vec::new(),
+        };
+        let comparison = Comparison {
+            documents: vec![
+                document(
+                    "d0",
+                    "/srv/desk/story.html",
+                    Some("FILE:///srv/desk/story.html"),
+                ),
+                document("d1", "/srv/desk/wire.txt", Some("https://example.org/wire")),
+            ],
+            problems: vec![Problem {
+                path: "/srv/other/story.html".to_owned(),
+                message: "the file is empty".to_owned(),
+            }],
+            ..Comparison::default()
+        };
+        let shared = comparison.without_folders();
+        assert_eq!(shared.documents[0].path, "desk/story.html");
+        assert_eq!(shared.documents[0].url, None);
+        assert_eq!(shared.documents[1].path, "wire.txt");
+        assert_eq!(
+            shared.documents[1].url.as_deref(),
+            Some("https://example.org/wire")
+        );
+        assert_eq!(shared.problems[0].path, "other/story.html");
+        let json = crate::report::json::render(&shared);
+        assert!(!json.contains("/srv"), "{json}");
+    }
 }

@@ -136,6 +136,18 @@ impl SavedComparison {
         }
     }
 
+    /// This saved comparison with each document named without its folders (see
+    /// [`crate::comparison::short_names`]), for a file that leaves the machine.
+    #[must_use]
+    pub fn without_folders(mut self) -> Self {
+        let paths: Vec<&str> = self.documents.iter().map(|d| d.path.as_str()).collect();
+        let names = crate::comparison::short_names(&paths);
+        for (document, name) in self.documents.iter_mut().zip(names) {
+            document.path = name;
+        }
+        self
+    }
+
     /// The file's text: pretty JSON, so a saved comparison can be read and diffed.
     #[must_use]
     pub fn to_json(&self) -> String {

@@ -466,6 +466,56 @@ fn a_saved_comparison_reopens_with_its_edits_and_lexicons() {
 }
 
 #[test]
+fn hide_folders_keeps_the_users_folders_out_of_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for folder in ["kell", "orm"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let path = dir.path().join(folder).join("ferry.txt");
+        std::fs::write(&path, ARTICLE).unwrap();
+        files.push(path);
+    }
+    files.push(dir.path().join("kell").join("missing.txt"));
+    let folder = dir.path().to_str().unwrap();
+    let saved = dir.path().join("story.parallax");
+    for format in ["json", "md", "html", "csv"] {
+        let output = compare(
+            &files,
+            &[
+                "--hide-folders",
+                "--format",
+                format,
+                "--save-comparison",
+                saved.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "the missing file is a problem"
+        );
+        let text = String::from_utf8(output.stdout.clone()).unwrap();
+        assert!(!text.contains(folder), "{format} names the folder:\n{text}");
+        if format == "json" {
+            let report: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(report["documents"][0]["path"], "kell/ferry.txt");
+            assert_eq!(report["documents"][1]["path"], "orm/ferry.txt");
+            assert_eq!(report["problems"][0]["path"], "missing.txt");
+        }
+        // The user's own terminal still gets the full path.
+        assert!(stderr(&output).contains(folder));
+        let saved = std::fs::read_to_string(&saved).unwrap();
+        assert!(!saved.contains(folder));
+    }
+    // Without the flag, paths are as given, as the report's contract says.
+    let output = compare(&files[..1], &[]);
+    assert_eq!(
+        report(&output)["documents"][0]["path"],
+        files[0].to_str().unwrap()
+    );
+}
+
+#[test]
 fn hostile_markup_in_an_article_is_inert_in_the_html_report() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("hostile.html");

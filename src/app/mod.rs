@@ -94,6 +94,8 @@ pub enum Command {
     ShowRemoved(bool),
     /// Whether scrolling one column moves the others along the alignment.
     SyncScroll(bool),
+    /// Leave the folders out of the file names in exported reports and saved comparisons.
+    HideFolders(bool),
     SetTheme(Theme),
     /// Which side panel is open, if any.
     ShowPanel(Option<Panel>),
@@ -140,6 +142,9 @@ pub enum Command {
 pub struct Settings {
     pub show_removed: bool,
     pub sync_scroll: bool,
+    /// Exports name files without the folders they sit in (on unless the user turns it off:
+    /// a report shared with others should not show the layout of the user's disk).
+    pub hide_folders: bool,
     pub theme: Theme,
     pub panel: Option<Panel>,
     /// Files opened lately, the latest first.
@@ -151,6 +156,7 @@ impl Default for Settings {
         Settings {
             show_removed: false,
             sync_scroll: true,
+            hide_folders: true,
             theme: Theme::System,
             panel: Some(Panel::Quotes),
             recent: Vec::new(),
@@ -393,6 +399,7 @@ impl ParallaxApp {
                 self.generation += 1;
             }
             Command::SyncScroll(sync) => self.settings.sync_scroll = sync,
+            Command::HideFolders(hide) => self.settings.hide_folders = hide,
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.generation += 1;
@@ -591,7 +598,11 @@ impl ParallaxApp {
     fn export(&mut self, path: PathBuf, export: Export) {
         match export {
             Export::Report(format) => {
-                let text = report::render(&self.comparison, format);
+                let text = if self.settings.hide_folders {
+                    report::render(&self.comparison.without_folders(), format)
+                } else {
+                    report::render(&self.comparison, format)
+                };
                 let result = save::write_atomically(&path, text.as_bytes());
                 self.report_saved(&path, result);
             }
@@ -601,7 +612,10 @@ impl ParallaxApp {
                     show_removed: self.settings.show_removed,
                     selection: self.selection,
                 };
-                let saved = SavedComparison::new(&self.inputs, self.lexicons.clone(), view);
+                let mut saved = SavedComparison::new(&self.inputs, self.lexicons.clone(), view);
+                if self.settings.hide_folders {
+                    saved = saved.without_folders();
+                }
                 let result = save::write_atomically(&path, saved.to_json().as_bytes());
                 self.report_saved(&path, result);
             }
@@ -1055,6 +1069,18 @@ impl ParallaxApp {
                             let chosen = Export::for_path(&path).unwrap_or(export);
                             commands.push(Command::Export(path, chosen));
                         }
+                    }
+                    ui.separator();
+                    let mut hide = self.settings.hide_folders;
+                    if ui
+                        .checkbox(&mut hide, "Leave folders out of file names")
+                        .on_hover_text(
+                            "Reports and saved comparisons name each article by its file \
+                             name, not by where it sits on this computer",
+                        )
+                        .changed()
+                    {
+                        commands.push(Command::HideFolders(hide));
                     }
                 });
                 ui.separator();
@@ -1570,6 +1596,58 @@ mod tests {
     }
 
     #[test]
+    fn exports_leave_folders_out_unless_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for (folder, text) in [
+            (
+                "morning",
+                "The ferry runs again from Monday, the council said.",
+            ),
+            (
+                "evening",
+                "The ferry will run from Monday, a council officer said.",
+            ),
+        ] {
+            std::fs::create_dir(dir.path().join(folder)).unwrap();
+            let path = dir.path().join(folder).join("ferry.txt");
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let mut app = ParallaxApp::new(Vec::new(), Vec::new());
+        app.wait();
+        app.handle(Command::Open(paths.clone()));
+        app.wait();
+        assert!(app.settings.hide_folders, "on by default");
+        let export = |app: &mut ParallaxApp, export: Export, name: &str| {
+            let out = dir.path().join(name);
+            app.handle(Command::Export(out.clone(), export));
+            std::fs::read_to_string(out).unwrap()
+        };
+        let folder = dir.path().to_string_lossy().into_owned();
+        let json = export(&mut app, Export::Report(ReportFormat::Json), "hidden.json");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["documents"][0]["path"], "morning/ferry.txt");
+        assert_eq!(value["documents"][1]["path"], "evening/ferry.txt");
+        for (format, name) in [
+            (Export::Report(ReportFormat::Html), "hidden.html"),
+            (Export::Report(ReportFormat::Md), "hidden.md"),
+            (Export::Saved, "hidden.parallax"),
+        ] {
+            let text = export(&mut app, format, name);
+            assert!(!text.contains(&folder), "{name} names the folder");
+            assert!(text.contains("morning/ferry.txt"), "{name}");
+        }
+        app.handle(Command::HideFolders(false));
+        let json = export(&mut app, Export::Report(ReportFormat::Json), "full.json");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value["documents"][0]["path"].as_str().unwrap(),
+            paths[0].to_string_lossy()
+        );
+    }
+
+    #[test]
     fn pasting_prefers_the_html_flavour_and_refuses_nothing_gracefully() {
         let mut app = ParallaxApp::new(Vec::new(), Vec::new());
         app.wait();
@@ -1619,7 +1697,11 @@ mod tests {
         reopened.handle(Command::Open(vec![path]));
         reopened.wait();
         assert_eq!(outlets(&reopened), outlets(&app));
-        assert_eq!(reopened.comparison().documents, app.comparison().documents);
+        // The same documents, named without their folders as the export does by default.
+        assert_eq!(
+            reopened.comparison().documents,
+            app.comparison().without_folders().documents
+        );
         assert_eq!(reopened.settings.panel, Some(Panel::Labels));
         assert_eq!(reopened.selection(), Some(Target::QuoteGroup(0)));
 
