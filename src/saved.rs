@@ -177,22 +177,41 @@ impl SavedComparison {
         serde_json::from_str(text).map_err(|error| SavedError::NotSaved(error.to_string()))
     }
 
-    /// The inputs to analyse, in order.
+    /// The inputs to analyse, in order. A saved file may come from anyone, so what reading
+    /// a file would have checked is checked again: a text past
+    /// [`crate::ingest::MAX_TEXT_BYTES`] is cut, and a date that is not a real `YYYY-MM-DD`
+    /// date is left out, each with a note.
     #[must_use]
     pub fn inputs(&self) -> Vec<Input> {
         self.documents
             .iter()
-            .map(|d| Input {
-                source: Source {
-                    path: d.path.clone(),
-                    format: d.format,
-                    encoding: encoding_rs::Encoding::for_label(d.encoding.as_bytes())
-                        .map_or("UTF-8", |e| e.name()),
-                    text: d.text.clone(),
-                    metadata: d.detected.clone(),
-                    notes: d.notes.clone(),
-                },
-                user: d.user.clone(),
+            .map(|d| {
+                let mut text = d.text.clone();
+                let mut notes = d.notes.clone();
+                notes.extend(crate::ingest::cap(&mut text, crate::ingest::MAX_TEXT_BYTES));
+                let mut metadata = d.detected.clone();
+                let mut user = d.user.clone();
+                for date in [&mut metadata.date, &mut user.date] {
+                    if let Some(bad) = date.take_if(|date| {
+                        crate::analysis::metadata::find_date(date).as_deref() != Some(date)
+                    }) {
+                        notes.push(format!(
+                            "the saved date “{bad}” is not a date written YYYY-MM-DD; it was left out"
+                        ));
+                    }
+                }
+                Input {
+                    source: Source {
+                        path: d.path.clone(),
+                        format: d.format,
+                        encoding: encoding_rs::Encoding::for_label(d.encoding.as_bytes())
+                            .map_or("UTF-8", |e| e.name()),
+                        text,
+                        metadata,
+                        notes,
+                    },
+                    user,
+                }
             })
             .collect()
     }
@@ -230,6 +249,46 @@ mod tests {
             analyze_with(&reopened.inputs(), &options),
             analyze_with(&inputs, &lexicons.options().unwrap())
         );
+    }
+
+    #[test]
+    fn a_saved_file_is_checked_like_a_read_one() {
+        let document = |text: String, date: &str| SavedDocument {
+            path: "story.txt".to_owned(),
+            format: Format::Text,
+            encoding: "no such encoding".to_owned(),
+            text,
+            detected: Metadata {
+                date: Some("2026-02-30".to_owned()),
+                ..Metadata::default()
+            },
+            notes: Vec::new(),
+            user: Metadata {
+                date: Some(date.to_owned()),
+                ..Metadata::default()
+            },
+        };
+        let paragraph = "The ferry runs again from Monday, the council said.\n\n";
+        let saved = SavedComparison {
+            documents: vec![
+                document(paragraph.repeat(250_000), "<b>soon</b>"),
+                document(paragraph.to_owned(), "2026-03-01"),
+            ],
+            ..SavedComparison::new(&[], Lexicons::default(), View::default())
+        };
+        let inputs = saved.inputs();
+        let big = &inputs[0].source;
+        assert!(big.text.len() <= crate::ingest::MAX_TEXT_BYTES);
+        assert!(big.notes.iter().any(|n| n.contains("only its first")));
+        assert_eq!(big.metadata.date, None, "30 February is no date");
+        assert_eq!(inputs[0].user.date, None);
+        assert!(
+            big.notes.iter().any(|n| n.contains("“<b>soon</b>”")),
+            "{:?}",
+            big.notes
+        );
+        assert_eq!(inputs[1].user.date.as_deref(), Some("2026-03-01"));
+        assert_eq!(inputs[1].source.encoding, "UTF-8");
     }
 
     #[test]

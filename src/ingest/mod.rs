@@ -130,7 +130,7 @@ pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 
 /// Cuts `text` to at most `limit` bytes at the last paragraph break (else line break, else
 /// character) before it. Returns the note to give the user when it cut.
-fn cap(text: &mut String, limit: usize) -> Option<String> {
+pub(crate) fn cap(text: &mut String, limit: usize) -> Option<String> {
     if text.len() <= limit {
         return None;
     }
