@@ -5,6 +5,10 @@
 //! well-formed. Never a panic; the same invariants as the analysis.
 #![no_main]
 
+#[allow(
+    dead_code,
+    reason = "this target builds its inputs itself, not from common::inputs"
+)]
 mod common;
 
 use libfuzzer_sys::fuzz_target;
