@@ -275,15 +275,45 @@ fn an_unreadable_file_says_so() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "locked.txt", ARTICLE.as_bytes());
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        // Running with privileges that ignore permissions (root in a container): nothing to
-        // test here; the socket case covers an open that fails.
-        eprintln!("skipped: this user can read a file with no permissions");
+    if std::fs::read(&path).is_err() {
+        let error = parallax::load::load_path(&path).unwrap_err();
+        assert!(error.to_string().contains("permission denied"), "{error}");
         return;
     }
-    let error = parallax::load::load_path(&path).unwrap_err();
-    assert!(error.to_string().contains("permission denied"), "{error}");
+    // This user reads anything (root, as in a container). Run `compare` as an unprivileged
+    // user instead, when the system has setpriv to switch to one.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let Ok(output) = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_parallax"))
+        .arg("compare")
+        .args([&path, &good])
+        .output()
+    else {
+        eprintln!("skipped: this user reads any file and there is no setpriv to drop that");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.code() != Some(1) || output.stdout.is_empty() {
+        eprintln!("skipped: compare could not run as an unprivileged user: {stderr}");
+        return;
+    }
+    let line = stderr
+        .lines()
+        .find(|line| line.contains("permission denied"))
+        .unwrap_or_else(|| panic!("no permission message: {stderr}"));
+    assert!(line.ends_with(&path.display().to_string()), "{line}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("permission denied")
+    );
 }
 
 #[test]
