@@ -80,6 +80,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.is_dir() {
         return Err(fail(LoadErrorKind::Directory));
     }
+    #[cfg(unix)]
+    if std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()) {
+        return read_pipe(path).map_err(io_error);
+    }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(fail(LoadErrorKind::TooLarge {
             size: meta.len(),
@@ -91,6 +95,33 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io_error)?;
     Ok(bytes)
+}
+
+/// A named pipe's bytes (`/dev/stdin` in a shell pipeline, or a pipe dropped on the window).
+/// Opening one blocks until something writes to it, which could be never, so it is opened
+/// without waiting: with no writer it reads as empty, and with one it is read to its end.
+#[cfg(unix)]
+fn read_pipe(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let mut reader = file.take(MAX_INPUT_BYTES + 1);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; 64 * 1024];
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            // A writer is there but has not written yet.
+            Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 /// Whether a path names a saved comparison (by its extension).

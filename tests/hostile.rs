@@ -161,6 +161,18 @@ fn cases(dir: &Path) -> Vec<Case> {
             path: socket,
             expect: Refused("cannot read the file"),
         });
+        // A named pipe nobody writes to reads as empty instead of waiting forever.
+        let pipe = dir.join("pipe.txt");
+        if Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            cases.push(Case {
+                path: pipe,
+                expect: Refused("the file is empty"),
+            });
+        }
     }
     cases
 }
@@ -314,6 +326,38 @@ fn an_unreadable_file_says_so() {
             .unwrap()
             .contains("permission denied")
     );
+}
+
+#[test]
+fn a_named_pipe_with_a_writer_is_read_to_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("story.txt");
+    if !Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    // As in `curl … | parallax compare /dev/stdin`: the writer opens the pipe, takes its time,
+    // writes in pieces and closes.
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut file = std::fs::OpenOptions::new().write(true).open(pipe).unwrap();
+            for line in ARTICLE.split_inclusive('\n') {
+                std::thread::sleep(std::time::Duration::from_millis(30));
+                file.write_all(line.as_bytes()).unwrap();
+            }
+        })
+    };
+    // Give the writer time to open its end first, as a shell pipeline does.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let source = parallax::load::load_path(&pipe).unwrap();
+    writer.join().unwrap();
+    assert_eq!(source.text, ARTICLE);
 }
 
 #[test]
