@@ -31,7 +31,12 @@ pub fn render(comparison: &Comparison) -> String {
     if !comparison.problems.is_empty() {
         let _ = writeln!(out, "## Inputs not compared\n");
         for problem in &comparison.problems {
-            let _ = writeln!(out, "- `{}`: {}", code(&problem.path), problem.message);
+            let _ = writeln!(
+                out,
+                "- `{}`: {}",
+                code(&problem.path),
+                inline(&problem.message)
+            );
         }
         out.push('\n');
     }
@@ -71,7 +76,7 @@ fn documents_table(out: &mut String, comparison: &Comparison) {
                 (None, from) => cell(from.as_deref()),
             },
             d.sentences.len(),
-            code(&d.path),
+            code(&d.path).replace('|', "\\|"),
         );
     }
     out.push('\n');
@@ -379,7 +384,61 @@ fn cell(value: Option<&str>) -> String {
     value.map_or_else(|| "—".to_owned(), inline)
 }
 
-/// Text inside a code span: backticks cannot be escaped there, so they are replaced.
+/// Text inside a code span: backticks cannot be escaped there, so they are replaced, and a
+/// line break (a file name may hold one) would end the span, so it becomes a space.
 fn code(text: &str) -> String {
-    text.replace('`', "'")
+    text.chars()
+        .map(|c| match c {
+            '`' => '\'',
+            '\n' | '\r' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Input, analyze};
+    use crate::comparison::Problem;
+    use crate::ingest::ingest;
+
+    #[test]
+    fn nothing_from_the_inputs_becomes_markdown_that_loads_or_links() {
+        let image = "![pixel](https://tracker.example/p.png)";
+        let source = ingest(
+            &format!("story|x\n\n{image}\n.txt"),
+            format!(
+                "Ferry back\n\nThe ferry runs again, the council said. {image} <img src=\"https://tracker.example/q.png\"> [link](https://tracker.example/)\n"
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        let mut comparison = analyze(&[Input::from(source)]);
+        comparison.problems.push(Problem {
+            path: format!("other\n{image}"),
+            message: format!("not a saved Parallax comparison (its format is “\n\n{image}”)"),
+        });
+        let markdown = render(&comparison);
+        for line in markdown.lines() {
+            // Outside code spans (which render literally), every bracket and angle bracket
+            // from the inputs is escaped.
+            let outside: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            let bare = |pattern: &str| {
+                outside
+                    .match_indices(pattern)
+                    .any(|(k, _)| !outside[..k].ends_with('\\'))
+            };
+            assert!(!bare("]("), "a link or image: {line}");
+            assert!(!bare("<img"), "an image tag: {line}");
+            assert_eq!(
+                line.matches('`').count() % 2,
+                0,
+                "an unclosed code span: {line}"
+            );
+        }
+        // The documents table keeps its columns: the file name's pipe is escaped.
+        let row = markdown.lines().find(|l| l.starts_with("| d0 ")).unwrap();
+        assert_eq!(row.matches(" | ").count(), 6, "{row}");
+    }
 }
