@@ -24,7 +24,43 @@ fuzz_target!(|data: &[u8]| {
                     assert!(!lower.contains(tag), "{tag} in the HTML report");
                 }
             }
-            ReportFormat::Md | ReportFormat::Csv => {}
+            ReportFormat::Md => {
+                for line in text.lines() {
+                    if let Some(what) = bare_markup(line) {
+                        panic!("{what} in the Markdown report: {line}");
+                    }
+                }
+            }
+            ReportFormat::Csv => {}
         }
     }
 });
+
+/// What in a line of the Markdown report could render as a link, an image or a tag from the
+/// inputs: an unescaped `](` or `<` outside code spans (the report's own markup is only
+/// <details> and <summary>), or a code span left open.
+fn bare_markup(line: &str) -> Option<&'static str> {
+    const OURS: [&str; 4] = ["<details>", "</details>", "<summary>", "</summary>"];
+    let mut in_code = false;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if in_code {
+            in_code = c != '`';
+            rest = after;
+            continue;
+        }
+        match c {
+            // An escaped character is text, whatever it is.
+            '\\' => rest = after.get(after.chars().next().map_or(0, char::len_utf8)..)?,
+            '`' => {
+                in_code = true;
+                rest = after;
+            }
+            '<' if !OURS.iter().any(|tag| rest.starts_with(tag)) => return Some("a bare <"),
+            ']' if after.starts_with('(') => return Some("a bare ]("),
+            _ => rest = after,
+        }
+    }
+    in_code.then_some("an unclosed code span")
+}
