@@ -31,7 +31,19 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            ReportFormat::Csv => {}
+            ReportFormat::Csv => {
+                let rows = csv_rows(&text);
+                let width = rows.first().map_or(0, Vec::len);
+                for row in &rows {
+                    assert_eq!(row.len(), width, "a CSV row of another width: {row:?}");
+                    for field in row {
+                        assert!(
+                            !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                            "a CSV cell a spreadsheet would run as a formula: {field:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 });
@@ -63,4 +75,45 @@ fn bare_markup(line: &str) -> Option<&'static str> {
         }
     }
     in_code.then_some("an unclosed code span")
+}
+
+/// The rows of an RFC 4180 text (CRLF row ends, quoted fields with doubled quote marks).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => {
+                assert!(
+                    field.is_empty(),
+                    "a quote mark inside an unquoted CSV field"
+                );
+                quoted = true;
+            }
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "a CR without LF ends a CSV row");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => {
+                assert!(c != '\n', "a bare LF in an unquoted CSV field");
+                field.push(c);
+            }
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "the CSV ends mid-row"
+    );
+    rows
 }
