@@ -7,7 +7,7 @@
 //! row too, since that is exactly what the others leave out. The app's Quotes panel and the
 //! reports read this, so a cell means the same everywhere.
 
-use crate::analysis::diff::{self, DEADLINE};
+use crate::analysis::diff;
 use crate::analysis::segment::{Span, words_in};
 use crate::comparison::{Comparison, EditKind, Quote, QuoteKind};
 
@@ -136,7 +136,7 @@ fn word_count(text: &str) -> usize {
 
 /// How `version` stands to the `fullest` wording of the same quote.
 fn compare(fullest: &str, version: &str) -> Carried {
-    let changes = diff::diff_texts(fullest, version, DEADLINE);
+    let changes = diff::diff_texts(fullest, version);
     if changes.is_empty() {
         Carried::Whole
     } else if changes.iter().all(|c| c.op == EditKind::Delete) {

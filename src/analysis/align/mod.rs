@@ -481,7 +481,6 @@ fn group_diff(
                 end,
             },
             &keys,
-            diff::DEADLINE,
         ) {
             out.push(WordEdit {
                 op: change.op,
