@@ -115,12 +115,22 @@ impl Document {
 }
 
 impl Comparison {
+    /// The document with id `doc` (`d0`, `d1`, ...).
+    #[must_use]
+    pub fn document(&self, doc: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == doc)
+    }
+
+    /// The text of document `doc`, which every offset in the comparison refers to.
+    #[must_use]
+    pub fn text_of(&self, doc: &str) -> Option<&str> {
+        self.document(doc).map(|d| d.text.as_str())
+    }
+
     /// How to name document `doc` (its outlet or file name; the id itself if unknown).
     #[must_use]
     pub fn outlet_of(&self, doc: &str) -> String {
-        self.documents
-            .iter()
-            .find(|d| d.id == doc)
+        self.document(doc)
             .map_or_else(|| doc.to_owned(), Document::outlet_or_file)
     }
 

@@ -411,11 +411,7 @@ fn marks_tooltip_ui(ui: &mut egui::Ui, comparison: &Comparison, marks: &[MarkKin
                 );
                 ui.label(&finding.note);
                 for wording in &finding.variants {
-                    let outlet = comparison
-                        .documents
-                        .iter()
-                        .find(|d| d.id == wording.doc)
-                        .map_or_else(|| wording.doc.clone(), Document::outlet_or_file);
+                    let outlet = comparison.outlet_of(&wording.doc);
                     ui.label(format!("{outlet}: “{}”", wording.text));
                 }
             }

@@ -684,14 +684,7 @@ pub fn difference_ui(
     let Some(first) = pieces.first() else {
         return;
     };
-    let text_of = |doc: &str| {
-        comparison
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .map(|d| d.text.as_str())
-    };
-    let Some(base) = text_of(&first.0) else {
+    let Some(base) = comparison.text_of(&first.0) else {
         return;
     };
     let colour = ui.visuals().text_color();
@@ -707,7 +700,7 @@ pub fn difference_ui(
             let edits: Vec<_> = diff.iter().filter(|e| &e.new.doc == doc).collect();
             ui.label(RichText::new(comparison.outlet_of(doc)).strong());
             if edits.is_empty() {
-                let same = text_of(doc).map_or(String::new(), |t| {
+                let same = comparison.text_of(doc).map_or(String::new(), |t| {
                     short(&t[span.start..span.end], usize::MAX)
                 });
                 ui.label(same);

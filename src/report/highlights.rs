@@ -424,9 +424,7 @@ pub fn versions(comparison: &Comparison, target: Target) -> Vec<(String, Span)> 
                 .flat_map(|group| &group.members)
             {
                 let Some(sentence) = comparison
-                    .documents
-                    .iter()
-                    .find(|d| d.id == member.doc)
+                    .document(&member.doc)
                     .and_then(|d| d.sentences.get(member.sentence))
                 else {
                     continue;

@@ -302,13 +302,6 @@ struct Shared<'a> {
 /// Every shared quote and fact: the first version, then each other document's with what it
 /// left out struck through and what it added or changed marked.
 fn changes(comparison: &Comparison) -> Markup {
-    let text_of = |doc: &str| {
-        comparison
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .map(|d| d.text.as_str())
-    };
     let quotes = (0..comparison.quote_groups.len()).map(|g| {
         let group = &comparison.quote_groups[g];
         (
@@ -339,17 +332,17 @@ fn changes(comparison: &Comparison) -> Markup {
                     h3 { (heading) }
                     div.version {
                         strong { (comparison.outlet_of(first)) ": " }
-                        (text_of(first).map_or("", |t| &t[base.start..base.end]))
+                        (comparison.text_of(first).map_or("", |t| &t[base.start..base.end]))
                     }
                     @for (doc, span) in versions.iter().skip(1) {
                         @let edits: Vec<&WordEdit> = diff.iter().filter(|e| &e.new.doc == doc).collect();
                         div.version {
                             strong { (comparison.outlet_of(doc)) ": " }
                             @if edits.is_empty() {
-                                (text_of(doc).map_or("", |t| &t[span.start..span.end]))
+                                (comparison.text_of(doc).map_or("", |t| &t[span.start..span.end]))
                                 span.muted { " (the same words)" }
                             } @else {
-                                (inline_diff_markup(text_of(first).unwrap_or(""), *base, &edits))
+                                (inline_diff_markup(comparison.text_of(first).unwrap_or(""), *base, &edits))
                             }
                         }
                     }

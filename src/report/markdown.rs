@@ -253,9 +253,7 @@ fn sentence_groups(out: &mut String, comparison: &Comparison) {
         );
         for m in &group.members {
             if let Some(sentence) = comparison
-                .documents
-                .iter()
-                .find(|d| d.id == m.doc)
+                .document(&m.doc)
                 .and_then(|d| d.sentences.get(m.sentence))
             {
                 let _ = writeln!(

@@ -37,10 +37,7 @@ pub fn inputs(data: &[u8]) -> Vec<Input> {
 pub fn check(comparison: &Comparison) {
     let text_of = |doc: &str| {
         comparison
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .map(|d| d.text.as_str())
+            .text_of(doc)
             .expect("every doc id names a document")
     };
     let span = |text: &str, start: usize, end: usize| {
