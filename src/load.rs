@@ -27,9 +27,13 @@ pub enum LoadErrorKind {
     NotFound,
     #[error("this is a directory, not a file")]
     Directory,
-    #[error("permission denied, cannot read the file")]
+    #[error("not allowed to read the file (permission denied)")]
     PermissionDenied,
-    #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
+    #[error(
+        "the file is too large ({}; the limit is {})",
+        ingest::megabytes(*size),
+        ingest::megabytes(*limit)
+    )]
     TooLarge { size: u64, limit: u64 },
     #[error("cannot read the file ({0})")]
     Io(std::io::Error),

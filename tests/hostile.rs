@@ -141,6 +141,16 @@ fn cases(dir: &Path) -> Vec<Case> {
                 <script>document.write('injected text')</script><p>Tickets cost four pounds, the operator said.</p></article></body></html>"),
             expect: Compared("", "Tickets cost four pounds"),
         },
+        Case {
+            // Past the 128 MB limit; sparse, so it takes no disk space, and refused unread.
+            path: {
+                let path = dir.join("huge.txt");
+                let file = std::fs::File::create(&path).unwrap();
+                file.set_len(130 * 1024 * 1024).unwrap();
+                path
+            },
+            expect: Refused("the file is too large (130.0 MB; the limit is 128.0 MB)"),
+        },
     ];
     // A file name that is not UTF-8.
     #[cfg(unix)]

@@ -128,6 +128,13 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Source, IngestError> {
 /// comparison of all the others slow or exhaust memory.
 pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
 
+/// A size in bytes as people read it: "10.0 MB".
+pub(crate) fn megabytes(bytes: u64) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "a size for people to read")]
+    let mb = bytes as f64 / 1024.0 / 1024.0;
+    format!("{mb:.1} MB")
+}
+
 /// Cuts `text` to at most `limit` bytes at the last paragraph break (else line break, else
 /// character) before it. Returns the note to give the user when it cut.
 pub(crate) fn cap(text: &mut String, limit: usize) -> Option<String> {
@@ -144,15 +151,10 @@ pub(crate) fn cap(text: &mut String, limit: usize) -> Option<String> {
         .or_else(|| head.rfind('\n'))
         .filter(|&k| k > limit / 2)
         .unwrap_or(end);
-    let mb = |bytes: usize| {
-        #[expect(clippy::cast_precision_loss, reason = "a size for people to read")]
-        let mb = bytes as f64 / 1024.0 / 1024.0;
-        format!("{mb:.1} MB")
-    };
     let note = format!(
         "the text is {} long; only its first {} were compared",
-        mb(text.len()),
-        mb(cut)
+        megabytes(text.len() as u64),
+        megabytes(cut as u64)
     );
     text.truncate(cut);
     Some(note)
