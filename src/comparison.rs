@@ -5,8 +5,6 @@
 //! input order, everything else by document and offset), so the same input gives a
 //! byte-identical report.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::clean::RemovedLine;
@@ -132,6 +130,30 @@ impl Comparison {
     pub fn outlet_of(&self, doc: &str) -> String {
         self.document(doc)
             .map_or_else(|| doc.to_owned(), Document::outlet_or_file)
+    }
+
+    /// Who leaves an omission out, for a reader: the outlets by name, at most eight of them,
+    /// or "every other article" when that is all of more than three.
+    #[must_use]
+    pub fn missing_from_names(&self, omission: &Omission) -> String {
+        const SHOWN: usize = 8;
+        let others = self.documents.len().saturating_sub(1);
+        let count = omission.missing_from.len();
+        if count == others && others > 3 {
+            return format!("every other article ({others})");
+        }
+        let names: Vec<String> = omission
+            .missing_from
+            .iter()
+            .take(SHOWN)
+            .filter_map(|doc| self.documents.get(doc))
+            .map(Document::outlet_or_file)
+            .collect();
+        if count > SHOWN {
+            format!("{} and {} more", names.join(", "), count - SHOWN)
+        } else {
+            names.join(", ")
+        }
     }
 
     /// This comparison as it may leave the machine: every document and problem named by
@@ -366,9 +388,90 @@ pub struct Omission {
     pub sentence: usize,
     /// The quote, when the omission is of a quote rather than of a sentence.
     pub quote: Option<String>,
-    /// The documents that do not carry it. Shared strings: with many documents this list is
-    /// the one that grows with documents × sentences, so its ids are not copied each time.
-    pub missing_from: Vec<Arc<str>>,
+    /// The documents that do not carry it.
+    pub missing_from: DocSet,
+}
+
+/// A set of documents by position, a bit each. An omission's `missing_from` is the one list
+/// that grows with documents × sentences: 200 articles that share little would otherwise
+/// hold tens of millions of ids. It is written to the report as the documents' ids
+/// (`["d0", "d2"]`), which are `d` and the position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocSet {
+    words: Box<[u64]>,
+}
+
+impl DocSet {
+    /// The documents among `0..count` for which `pick` holds.
+    pub fn from_fn(count: usize, mut pick: impl FnMut(usize) -> bool) -> Self {
+        let mut words = vec![0_u64; count.div_ceil(64)];
+        for doc in (0..count).filter(|&doc| pick(doc)) {
+            words[doc / 64] |= 1 << (doc % 64);
+        }
+        DocSet::from_words(words)
+    }
+
+    /// Without trailing empty words, so that equal sets compare equal.
+    fn from_words(mut words: Vec<u64>) -> Self {
+        while words.last() == Some(&0) {
+            words.pop();
+        }
+        DocSet {
+            words: words.into_boxed_slice(),
+        }
+    }
+
+    #[must_use]
+    pub fn contains(&self, doc: usize) -> bool {
+        self.words
+            .get(doc / 64)
+            .is_some_and(|word| word & (1 << (doc % 64)) != 0)
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|&w| w == 0)
+    }
+
+    /// The documents' positions, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(k, &word)| {
+            (0..64)
+                .filter(move |bit| word & (1 << bit) != 0)
+                .map(move |bit| k * 64 + bit)
+        })
+    }
+}
+
+impl Serialize for DocSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(|doc| format!("d{doc}")))
+    }
+}
+
+impl<'de> Deserialize<'de> for DocSet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ids = Vec::<String>::deserialize(deserializer)?;
+        let docs = ids
+            .iter()
+            .map(|id| {
+                id.strip_prefix('d')
+                    .and_then(|k| k.parse::<usize>().ok())
+                    .filter(|&k| k < 1 << 20)
+                    .ok_or_else(|| serde::de::Error::custom(format!("not a document id: {id}")))
+            })
+            .collect::<Result<Vec<usize>, _>>()?;
+        let mut words = vec![0_u64; docs.iter().max().map_or(0, |&k| k / 64 + 1)];
+        for doc in docs {
+            words[doc / 64] |= 1 << (doc % 64);
+        }
+        Ok(DocSet::from_words(words))
+    }
 }
 
 /// An input that could not be compared.
@@ -381,6 +484,60 @@ pub struct Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doc_set_holds_its_documents_and_is_written_as_their_ids() {
+        let set = DocSet::from_fn(200, |doc| doc % 63 == 1);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [1, 64, 127, 190]);
+        assert_eq!(set.len(), 4);
+        assert!(set.contains(127) && !set.contains(128) && !set.contains(10_000));
+        let json = serde_json::to_string(&set).unwrap();
+        assert_eq!(json, r#"["d1","d64","d127","d190"]"#);
+        let back: DocSet = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, set);
+        // The same set however many documents it was counted among.
+        assert_eq!(
+            DocSet::from_fn(1000, |doc| doc == 3),
+            DocSet::from_fn(4, |doc| doc == 3)
+        );
+        let empty = DocSet::from_fn(130, |_| false);
+        assert!(empty.is_empty() && empty == DocSet::default());
+        assert_eq!(empty.len(), 0);
+        assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
+        assert!(serde_json::from_str::<DocSet>(r#"["q1"]"#).is_err());
+    }
+
+    #[test]
+    fn who_leaves_a_sentence_out_is_named_or_counted() {
+        let mut c = crate::analysis::compare_texts(&["The ferry runs again."]);
+        let template = c.documents.remove(0);
+        for k in 0..12 {
+            c.documents.push(Document {
+                id: format!("d{k}"),
+                path: format!("/news/{k}.txt"),
+                outlet: (k % 2 == 0).then(|| format!("Outlet {k}")),
+                ..template.clone()
+            });
+        }
+        let omission = |pick: &dyn Fn(usize) -> bool| Omission {
+            doc: "d0".to_owned(),
+            sentence: 0,
+            quote: None,
+            missing_from: DocSet::from_fn(12, pick),
+        };
+        assert_eq!(
+            c.missing_from_names(&omission(&|k| k == 1 || k == 2)),
+            "1.txt, Outlet 2"
+        );
+        assert_eq!(
+            c.missing_from_names(&omission(&|k| k > 0)),
+            "every other article (11)"
+        );
+        assert_eq!(
+            c.missing_from_names(&omission(&|k| k > 1)),
+            "Outlet 2, 3.txt, Outlet 4, 5.txt, Outlet 6, 7.txt, Outlet 8, 9.txt and 2 more"
+        );
+    }
 
     #[test]
     fn short_names_keep_the_folders_that_tell_files_apart() {

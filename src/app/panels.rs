@@ -570,11 +570,6 @@ fn omissions_ui(
                 else {
                     return;
                 };
-                let missing: Vec<String> = omission
-                    .missing_from
-                    .iter()
-                    .map(|m| comparison.outlet_of(m))
-                    .collect();
                 if ui
                     .selectable_label(false, RichText::new(short(&sentence.text, 140)).small())
                     .on_hover_text("Show it in its column")
@@ -586,9 +581,12 @@ fn omissions_ui(
                     });
                 }
                 ui.label(
-                    RichText::new(format!("missing from {}", missing.join(", ")))
-                        .small()
-                        .color(theme::MUTED),
+                    RichText::new(format!(
+                        "missing from {}",
+                        comparison.missing_from_names(omission)
+                    ))
+                    .small()
+                    .color(theme::MUTED),
                 );
             }
         },

@@ -470,7 +470,7 @@ fn omissions(comparison: &Comparison, highlights: &Highlights) -> Markup {
                                     br;
                                     span.muted {
                                         "missing from "
-                                        (omission.missing_from.iter().map(|m| comparison.outlet_of(m)).collect::<Vec<_>>().join(", "))
+                                        (comparison.missing_from_names(omission))
                                     }
                                 }
                             }

@@ -21,14 +21,14 @@ pub mod features;
 pub mod index;
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use features::{Lexicon, Unit, shared, shared_weight};
 
 use super::diff::{self, Side};
 use super::segment::{Span, squeeze};
 use crate::comparison::{
-    Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef, WordEdit,
+    DocSet, Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef,
+    WordEdit,
 };
 
 /// Everything alignment adds to a comparison.
@@ -591,13 +591,8 @@ fn omissions(
         }
         out
     };
-    let ids: Vec<Arc<str>> = documents.iter().map(|d| Arc::from(d.id.as_str())).collect();
-    let missing = |doc: usize, carried: &[usize]| -> Vec<Arc<str>> {
-        (0..n)
-            .filter(|&o| o != doc && !carried.contains(&o))
-            .map(|o| Arc::clone(&ids[o]))
-            .collect()
-    };
+    let missing =
+        |doc: usize, carried: &[usize]| DocSet::from_fn(n, |o| o != doc && !carried.contains(&o));
     let mut out = Vec::new();
     let sentence_carriers = carriers(sentences, sentence_clusters);
     for (u, unit) in sentences.iter().enumerate() {
@@ -828,7 +823,7 @@ mod tests {
             .filter(|o| o.doc == "d0" && o.sentence == 1 && o.quote.is_none())
             .collect();
         assert_eq!(pots.len(), 1);
-        assert_eq!(pots[0].missing_from, [Arc::from("d1"), Arc::from("d2")]);
+        assert_eq!(pots[0].missing_from.iter().collect::<Vec<_>>(), [1, 2]);
         // The approval is carried by all three: no omission for it anywhere.
         assert!(c.omissions.iter().all(|o| o.sentence != 0));
     }
