@@ -371,9 +371,9 @@ fn a_named_pipe_with_a_writer_is_read_to_its_end() {
 }
 
 #[test]
-fn two_hundred_articles_at_once() {
+fn two_hundred_articles_at_once_and_the_next_one_left_out() {
     let dir = tempfile::tempdir().unwrap();
-    let paths: Vec<PathBuf> = (0..200)
+    let paths: Vec<PathBuf> = (0..201)
         .map(|k| {
             write(
                 dir.path(),
@@ -389,13 +389,31 @@ fn two_hundred_articles_at_once() {
     let mut args: Vec<&std::ffi::OsStr> = vec!["compare".as_ref()];
     args.extend(paths.iter().map(|p| p.as_os_str()));
     let output = parallax(&args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // A comparison holds 200 articles: the 201st is named as left out, the rest compared.
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr.contains("left out: a comparison holds at most 200 articles")
+            && stderr.contains("article-200.txt"),
+        "{stderr}"
     );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["documents"].as_array().unwrap().len(), 200);
+    let documents = report["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 200);
+    assert!(
+        documents[199]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("article-199.txt")
+    );
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("article-200.txt")
+    );
 }
 
 #[test]

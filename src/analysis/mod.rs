@@ -18,6 +18,15 @@ pub mod verbs;
 
 use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
 use crate::ingest::{Metadata, Source};
+
+/// A size for people to read: "16.0 MB", or "19 KB" below a megabyte.
+fn megabytes(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        crate::ingest::megabytes(u64::try_from(bytes).unwrap_or(u64::MAX))
+    }
+}
 use segment::squeeze;
 
 /// One input to compare: the decoded source and what the user said about it.
@@ -50,15 +59,54 @@ pub fn analyze(inputs: &[Input]) -> Comparison {
     analyze_with(inputs, &Options::default())
 }
 
+/// The most articles one comparison holds; inputs past it are left out with a message. What
+/// grows fastest with the number of articles is what each one leaves out (sentences × articles)
+/// and the quote matrix (quotes × articles), and 200 columns side by side are past reading.
+pub const MAX_DOCUMENTS: usize = 200;
+
+/// The most article text one comparison holds, all its articles together (one article alone
+/// holds at most [`crate::ingest::MAX_TEXT_BYTES`]). An input that would take the total past it
+/// is left out with a message; a smaller one after it may still fit.
+pub const MAX_COMPARED_BYTES: usize = 16 * 1024 * 1024;
+
 /// Analyses the inputs, in order. An input with no article text left after cleaning is not
-/// compared; it is reported in `problems`.
+/// compared, nor is one past [`MAX_DOCUMENTS`] or [`MAX_COMPARED_BYTES`]; each is reported in
+/// `problems`.
 #[must_use]
 pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
+    analyze_within(inputs, options, MAX_DOCUMENTS, MAX_COMPARED_BYTES)
+}
+
+/// [`analyze_with`] under other limits (the tests' small ones).
+fn analyze_within(
+    inputs: &[Input],
+    options: &Options,
+    max_documents: usize,
+    max_bytes: usize,
+) -> Comparison {
     let mut comparison = Comparison::default();
+    let mut compared_bytes = 0;
     for input in inputs {
-        let id = format!("d{}", comparison.documents.len());
-        match prepare(id, input) {
-            Ok(document) => comparison.documents.push(document),
+        let size = input.source.text.len();
+        let prepared = if comparison.documents.len() == max_documents {
+            Err(format!(
+                "left out: a comparison holds at most {max_documents} articles"
+            ))
+        } else if compared_bytes + size > max_bytes {
+            Err(format!(
+                "left out: its {} of text would take the comparison past {} in all ({} are taken)",
+                megabytes(size),
+                megabytes(max_bytes),
+                megabytes(compared_bytes)
+            ))
+        } else {
+            prepare(format!("d{}", comparison.documents.len()), input)
+        };
+        match prepared {
+            Ok(document) => {
+                compared_bytes += size;
+                comparison.documents.push(document);
+            }
             Err(message) => comparison.problems.push(Problem {
                 path: input.source.path.clone(),
                 message,
@@ -229,4 +277,76 @@ pub(crate) fn compare_texts_with(texts: &[&str], options: &Options) -> Compariso
         })
         .collect();
     analyze_with(&inputs, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(texts: &[String]) -> Vec<Input> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let source = crate::ingest::ingest(&format!("doc{k}.txt"), text.as_bytes());
+                Input::from(source.unwrap())
+            })
+            .collect()
+    }
+
+    fn article(k: usize, words: usize) -> String {
+        let body = "the ferry runs again from Monday ".repeat(words / 6 + 1);
+        format!("Ferry news {k}\n\nOn pier {k}, {body}said the council.\n")
+    }
+
+    #[test]
+    fn articles_past_the_limit_are_left_out_with_a_message() {
+        let texts: Vec<String> = (0..5).map(|k| article(k, 20)).collect();
+        let c = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
+        assert_eq!(c.documents.len(), 3);
+        let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["doc3.txt", "doc4.txt"]);
+        assert!(
+            c.problems
+                .iter()
+                .all(|p| p.message == "left out: a comparison holds at most 3 articles"),
+            "{:?}",
+            c.problems
+        );
+    }
+
+    #[test]
+    fn an_input_without_text_does_not_count_against_the_limit() {
+        let mut texts: Vec<String> = (0..3).map(|k| article(k, 20)).collect();
+        texts.insert(1, "Subscribe\n\nShare this article\n".to_owned());
+        let c = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
+        assert_eq!(c.documents.len(), 3);
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].message.starts_with("nothing left to compare"));
+    }
+
+    #[test]
+    fn text_past_the_total_is_left_out_and_a_smaller_article_after_it_still_fits() {
+        let texts = [article(0, 3000), article(1, 3000), article(2, 30)];
+        let big = texts[0].len();
+        // Room for one big article and one small one, not for two big ones.
+        let c = analyze_within(
+            &inputs(&texts),
+            &Options::default(),
+            usize::MAX,
+            big + texts[2].len(),
+        );
+        let compared: Vec<&str> = c.documents.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(compared, ["doc0.txt", "doc2.txt"]);
+        assert_eq!(c.documents[1].id, "d1");
+        assert_eq!(c.problems.len(), 1);
+        assert_eq!(c.problems[0].path, "doc1.txt");
+        assert!(
+            c.problems[0]
+                .message
+                .starts_with(&format!("left out: its {} KB of text", big.div_ceil(1024))),
+            "{}",
+            c.problems[0].message
+        );
+    }
 }
