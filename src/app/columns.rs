@@ -25,6 +25,11 @@ use crate::comparison::{Comparison, Document};
 /// view's height): a little below the top, so the lines before it give context.
 const READING_LINE: f32 = 0.25;
 
+/// A column scrolled out of sight keeps its laid-out text (so it still follows the others)
+/// unless its article is longer than this: laid-out text takes about 200 bytes a character, so
+/// a 10 MB article held 2.4 GB whether it was on screen or not.
+const KEEP_LAID_OUT_BYTES: usize = 512 * 1024;
+
 /// What a column's galleys were built for: when any of it changes, they are rebuilt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Look {
@@ -96,6 +101,13 @@ impl Column {
             self.place = Some(at);
         } else if let Some(y) = self.y_of(at) {
             self.scroll_to = Some((y - self.viewport * READING_LINE).max(0.0));
+        }
+    }
+
+    /// Lets go of the laid-out text (it is laid out again when next on screen, where it was).
+    fn forget(&mut self) {
+        if self.look.take().is_some() {
+            self.rows = Vec::new();
         }
     }
 
@@ -229,6 +241,23 @@ pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) ->
         .show_viewport(ui, |ui, viewport| {
             ui.set_min_size(egui::vec2(n * stride - spacing, height));
             let origin = ui.max_rect().min;
+            #[expect(clippy::cast_precision_loss, reason = "a column index")]
+            let left = |d: usize| d as f32 * stride;
+            let in_sight =
+                |d: usize| left(d) + width >= viewport.min.x && left(d) <= viewport.max.x;
+            // Long articles out of sight let go of their text first, so that the memory is
+            // there for the one coming into view.
+            for (d, (document, column)) in view
+                .comparison
+                .documents
+                .iter()
+                .zip(&mut *columns)
+                .enumerate()
+            {
+                if !in_sight(d) && document.text.len() > KEEP_LAID_OUT_BYTES {
+                    column.forget();
+                }
+            }
             for (d, (document, column)) in view
                 .comparison
                 .documents
@@ -236,11 +265,10 @@ pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) ->
                 .zip(columns.iter_mut())
                 .enumerate()
             {
-                #[expect(clippy::cast_precision_loss, reason = "a column index")]
-                let x = d as f32 * stride;
-                if x + width < viewport.min.x || x > viewport.max.x {
+                if !in_sight(d) {
                     continue;
                 }
+                let x = left(d);
                 let rect = egui::Rect::from_min_size(
                     origin + egui::vec2(x, 0.0),
                     egui::vec2(width, height),
