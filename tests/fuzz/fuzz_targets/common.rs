@@ -33,7 +33,8 @@ pub fn inputs(data: &[u8]) -> Vec<Input> {
         .collect()
 }
 
-/// Every offset the comparison gives lands on its document's text, on character boundaries.
+/// Every offset the comparison gives lands on its document's text, on character boundaries,
+/// and every omission names what exists.
 pub fn check(comparison: &Comparison) {
     let text_of = |doc: &str| {
         comparison
@@ -68,6 +69,31 @@ pub fn check(comparison: &Comparison) {
         for wording in &finding.variants {
             span(text_of(&wording.doc), wording.start, wording.end);
         }
+    }
+    // An omission names a sentence of its document (and a quote of it), and documents other
+    // than its own.
+    for omission in &comparison.omissions {
+        let doc = comparison
+            .documents
+            .iter()
+            .position(|d| d.id == omission.doc)
+            .expect("an omission's doc names a document");
+        assert!(omission.sentence < comparison.documents[doc].sentences.len());
+        if let Some(quote) = &omission.quote {
+            assert!(
+                comparison
+                    .quotes
+                    .iter()
+                    .any(|q| &q.id == quote && q.doc == omission.doc)
+            );
+        }
+        assert!(!omission.missing_from.is_empty());
+        assert!(
+            omission
+                .missing_from
+                .iter()
+                .all(|other| other != doc && other < comparison.documents.len())
+        );
     }
     for group in comparison
         .quote_groups
