@@ -18,15 +18,6 @@ pub mod verbs;
 
 use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
 use crate::ingest::{Metadata, Source};
-
-/// A size for people to read: "16.0 MB", or "19 KB" below a megabyte.
-fn megabytes(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else {
-        crate::ingest::megabytes(u64::try_from(bytes).unwrap_or(u64::MAX))
-    }
-}
 use segment::squeeze;
 
 /// One input to compare: the decoded source and what the user said about it.
@@ -87,24 +78,24 @@ fn analyze_within(
     let mut comparison = Comparison::default();
     let mut compared_bytes = 0;
     for input in inputs {
-        let size = input.source.text.len();
+        let bytes = input.source.text.len();
         let prepared = if comparison.documents.len() == max_documents {
             Err(format!(
                 "left out: a comparison holds at most {max_documents} articles"
             ))
-        } else if compared_bytes + size > max_bytes {
+        } else if compared_bytes + bytes > max_bytes {
             Err(format!(
                 "left out: its {} of text would take the comparison past {} in all ({} are taken)",
-                megabytes(size),
-                megabytes(max_bytes),
-                megabytes(compared_bytes)
+                size(bytes),
+                size(max_bytes),
+                size(compared_bytes)
             ))
         } else {
             prepare(format!("d{}", comparison.documents.len()), input)
         };
         match prepared {
             Ok(document) => {
-                compared_bytes += size;
+                compared_bytes += bytes;
                 comparison.documents.push(document);
             }
             Err(message) => comparison.problems.push(Problem {
@@ -146,6 +137,15 @@ fn analyze_within(
     comparison.framing = framed.findings;
     comparison.vocabulary = framed.vocabulary;
     comparison
+}
+
+/// A size for people to read: "16.0 MB", or "19 KB" below a megabyte.
+fn size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        crate::ingest::megabytes(u64::try_from(bytes).unwrap_or(u64::MAX))
+    }
 }
 
 /// Every document's quotes and the labels it gives people.
