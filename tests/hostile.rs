@@ -52,6 +52,14 @@ fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         .collect()
 }
 
+fn utf32(text: &str) -> Vec<u8> {
+    [0xFEFFu32]
+        .into_iter()
+        .chain(text.chars().map(u32::from))
+        .flat_map(u32::to_le_bytes)
+        .collect()
+}
+
 /// Every hostile case, written into `dir`.
 fn cases(dir: &Path) -> Vec<Case> {
     use Expect::{Compared, Refused};
@@ -150,6 +158,49 @@ fn cases(dir: &Path) -> Vec<Case> {
                 path
             },
             expect: Refused("the file is too large (130.0 MB; the limit is 128.0 MB)"),
+        },
+        Case {
+            // Classic Mac OS line endings: lone CRs.
+            path: write(dir, "mac.txt", ARTICLE.replace('\n', "\r").replace("Monday", "Sunday").as_bytes()),
+            expect: Compared("", "runs again from Sunday"),
+        },
+        Case {
+            path: write(dir, "separators.txt", ARTICLE.replace("\n\n", "\u{2029}").replace('\n', "\u{2028}").replace("island", "lake").as_bytes()),
+            expect: Compared("", "The lake ferry"),
+        },
+        Case {
+            path: write(dir, "nel.txt", ARTICLE.replace('\n', "\u{85}").replace("island", "river").as_bytes()),
+            expect: Compared("", "The river ferry"),
+        },
+        Case {
+            path: write(dir, "utf16le-russian.txt", &utf16("Паром на остров снова ходит с понедельника, сообщил в пятницу городской совет.\n\nРемонт причала занял всю зиму.\n", false, false)),
+            expect: Compared("UTF-16LE", "Паром на остров"),
+        },
+        Case {
+            path: write(dir, "utf16be-japanese.txt", &utf16("島へのフェリーは月曜日から運航を再開すると、市議会が金曜日に発表した。\n\n桟橋の修理は冬の間続いた。\n", true, false)),
+            expect: Compared("UTF-16BE", "島へのフェリー"),
+        },
+        Case {
+            path: write(dir, "utf32.txt", &utf32("The ferry to Vell runs again, the council said on Friday.\n")),
+            expect: Compared("", "ferry to Vell"),
+        },
+        Case {
+            // A Windows-1252 page that declares UTF-16 in its markup.
+            path: write(dir, "declares-utf16.html", b"<html><head><meta charset=\"utf-16\"><title>Ferry</title></head><body><article><h1>Ferry back</h1>\
+                <p>The caf\xe9 on the pier reopened on Monday, the council said on Friday after a winter of repairs.</p></article></body></html>"),
+            expect: Compared("declares UTF-16LE, but its bytes are not", "café on the pier"),
+        },
+        Case {
+            path: write(dir, "iso-2022-jp.txt", &encoding_rs::ISO_2022_JP.encode("島へのフェリーは月曜日から運航を再開すると、市議会が金曜日に発表した。\n").0),
+            expect: Compared("ISO-2022-JP", "島へのフェリー"),
+        },
+        Case {
+            path: write(dir, "mz.txt", b"MZ Ferries said on Monday that the island crossing runs again after a winter of repairs.\n"),
+            expect: Compared("", "MZ Ferries said"),
+        },
+        Case {
+            path: write(dir, "escapes.txt", b"The ferry\x1b]0;owned\x07 runs again from Monday, the council said on Friday.\n"),
+            expect: Compared("control characters replaced with spaces", "runs again"),
         },
     ];
     // A file name that is not UTF-8.

@@ -34,6 +34,40 @@ pub struct Metadata {
     pub url: Option<String>,
 }
 
+impl Metadata {
+    /// These fields cut to a sane length: a page whose `og:site_name` runs to megabytes names
+    /// no outlet, and a saved file may come from anyone.
+    #[must_use]
+    pub fn capped(&self) -> Metadata {
+        let cap = |field: &Option<String>| field.as_deref().map(|s| shorten(s, MAX_NAME_CHARS));
+        Metadata {
+            title: cap(&self.title),
+            outlet: cap(&self.outlet),
+            date: cap(&self.date),
+            url: cap(&self.url),
+        }
+    }
+}
+
+/// The longest title, outlet name, address or file name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 2000;
+
+/// `text` cut to at most `chars` characters, the last of them "…" where it was cut (so
+/// shortening twice changes nothing).
+#[must_use]
+pub fn shorten(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(chars.saturating_sub(1))
+                .map_or(0, |(end, _)| end);
+            format!("{}…", &text[..end])
+        }
+        None => text.to_owned(),
+    }
+}
+
 /// One decoded input, ready for analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -107,7 +141,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Source, IngestError> {
                 return Err(IngestError::NoArticleInPage);
             }
             notes.extend(page.notes);
-            (page.text, page.metadata)
+            (page.text, page.metadata.capped())
         }
     };
     if let Some(note) = cap(&mut text, MAX_TEXT_BYTES) {
