@@ -18,7 +18,7 @@
 //! of an earlier quote in its sentence, or of the quote before when it forms a paragraph of its
 //! own (quotes running over several paragraphs).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,7 +42,7 @@ pub struct Attribution {
 }
 
 /// Titles dropped from the front of a name.
-const TITLES: &[&str] = &[
+const TITLES_LIST: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -104,9 +104,10 @@ const TITLES: &[&str] = &[
     "u.s.",
     "us",
 ];
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| TITLES_LIST.iter().copied().collect());
 
 /// Capitalised words that are not names (sentence openers, days, months, pronouns).
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES_LIST: &[&str] = &[
     "the",
     "a",
     "an",
@@ -206,9 +207,11 @@ const NOT_NAMES: &[&str] = &[
     "update",
     "updated",
 ];
+static NOT_NAMES: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_NAMES_LIST.iter().copied().collect());
 
 /// Last words that make a capitalised run a place, body or title rather than a person.
-const ORG_HEADS: &[&str] = &[
+const ORG_HEADS_LIST: &[&str] = &[
     "federation",
     "row",
     "street",
@@ -309,9 +312,11 @@ const ORG_HEADS: &[&str] = &[
     "program",
     "plan",
 ];
+static ORG_HEADS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect());
 
 /// Role nouns that name a person (not a document or an institution).
-const PERSON_ROLES: &[&str] = &[
+const PERSON_ROLES_LIST: &[&str] = &[
     "governor",
     "spokesman",
     "spokeswoman",
@@ -415,9 +420,11 @@ const PERSON_ROLES: &[&str] = &[
     "columnist",
     "blogger",
 ];
+static PERSON_ROLES: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERSON_ROLES_LIST.iter().copied().collect());
 
 /// Words that qualify a role or a body inside a noun phrase ("former deputy press secretary").
-const MODIFIERS: &[&str] = &[
+const MODIFIERS_LIST: &[&str] = &[
     "former",
     "ex",
     "deputy",
@@ -466,6 +473,8 @@ const MODIFIERS: &[&str] = &[
     "county",
     "police",
 ];
+static MODIFIERS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| MODIFIERS_LIST.iter().copied().collect());
 
 /// Documents that "say" things on behalf of whoever issued them.
 const DOCUMENTS: &[&[&str]] = &[
@@ -531,7 +540,7 @@ const MALE_NOUNS: &[&str] = &[
 ];
 
 /// Words giving a quantity before a noun phrase's head.
-const QUANTIFIERS: &[&str] = &[
+const QUANTIFIERS_LIST: &[&str] = &[
     "more",
     "than",
     "less",
@@ -567,9 +576,11 @@ const QUANTIFIERS: &[&str] = &[
     "million",
     "half",
 ];
+static QUANTIFIERS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| QUANTIFIERS_LIST.iter().copied().collect());
 
 /// Words between a subject and its verb that do not belong to either: "Ryan also said".
-const BETWEEN: &[&str] = &[
+const BETWEEN_LIST: &[&str] = &[
     "also",
     "later",
     "then",
@@ -606,9 +617,10 @@ const BETWEEN: &[&str] = &[
     "themselves",
     "itself",
 ];
+static BETWEEN: LazyLock<HashSet<&str>> = LazyLock::new(|| BETWEEN_LIST.iter().copied().collect());
 
 /// Words that open a clause before a sentence's subject.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS_LIST: &[&str] = &[
     "after",
     "before",
     "when",
@@ -637,6 +649,8 @@ const SUBORDINATORS: &[&str] = &[
     "by",
     "to",
 ];
+static SUBORDINATORS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| SUBORDINATORS_LIST.iter().copied().collect());
 
 /// Words that open a sentence before its subject and are not part of it.
 const OPENERS: &[&str] = &[
@@ -658,11 +672,13 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Prepositions after which a name is not the subject of its sentence.
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS_LIST: &[&str] = &[
     "of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "against", "after",
     "before", "under", "over", "into", "through", "during", "like", "as", "near", "toward",
     "towards", "across", "around", "between", "among", "than",
 ];
+static PREPOSITIONS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PREPOSITIONS_LIST.iter().copied().collect());
 
 /// Courtesy titles: they say nothing about the person.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"];
@@ -696,7 +712,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words whose trailing period is part of the word, not the end of a sentence.
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS_LIST: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "jr", "sr",
     "prof", "rev", "mt", "ft", "capt", "cmdr", "adm", "no", "vs", "calif", "mo", "md", "minn",
     "mass", "conn", "ill", "fla", "ga", "tex", "wash", "ore", "ariz", "colo", "mich", "wis", "pa",
@@ -704,14 +720,22 @@ const ABBREVIATIONS: &[&str] = &[
     "mont", "ark", "vt", "nh", "nj", "ny", "nc", "sc", "nd", "sd", "wva", "inc", "corp", "ltd",
     "co",
 ];
+static ABBREVIATIONS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| ABBREVIATIONS_LIST.iter().copied().collect());
 
 /// How far back (bytes) a pronoun or a document looks for what it stands for.
 const PRONOUN_REACH: usize = 600;
 const DOCUMENT_REACH: usize = 3000;
 /// At most this many tokens between a reporting verb and the quote it introduces.
 const CUE_REACH: usize = 40;
-/// How many earlier quotes "it said" looks back over for the institution that spoke.
+/// How many earlier quotes a quote looks back over: for the speaker it continues, for one in
+/// its sentence that lends its cue, and ("it said") for the institution that spoke. A fixed
+/// reach keeps attribution linear however many quotes a paragraph holds.
 const QUOTE_REACH: usize = 50;
+/// At most this many people of one last name are tried when a name could be one of them.
+const NAMESAKES: usize = 32;
+/// At most this many roles are kept for one person.
+const MAX_ROLES: usize = 16;
 
 /// "the White House said", "The ministry announced": an institution speaking.
 static INSTITUTION_SAID: LazyLock<Regex> = LazyLock::new(|| {
@@ -863,6 +887,8 @@ fn title_role(lower: &str) -> Option<&'static str> {
 #[derive(Debug, Clone, Default)]
 struct Person {
     name: String,
+    /// The name's words, [`bare`].
+    words: Vec<String>,
     roles: Vec<String>,
     affiliation: Option<String>,
     /// Evidence of how the text refers to the person: positive for "he" (Mr., spokesman,
@@ -907,6 +933,10 @@ struct Doc<'a> {
     people: Vec<Person>,
     /// Last name (bare) → the people who bear it.
     by_last: BTreeMap<String, Vec<usize>>,
+    /// Name → the people who bear it, the first first.
+    by_name: BTreeMap<String, BTreeSet<usize>>,
+    /// Role → the first person given it (made once the people are known).
+    by_role: BTreeMap<String, usize>,
     mentions: Vec<Mention>,
     /// How the writer describes a person at a mention: (person, start, end) in bytes.
     labels: Vec<(usize, usize, usize)>,
@@ -1005,11 +1035,41 @@ impl<'a> Doc<'a> {
             quoted: quotes.iter().map(|q| (q.start, q.end)).collect(),
             people: Vec::new(),
             by_last: BTreeMap::new(),
+            by_name: BTreeMap::new(),
+            by_role: BTreeMap::new(),
             mentions: Vec::new(),
             labels: Vec::new(),
         };
         doc.collect_people();
+        for (k, person) in doc.people.iter().enumerate() {
+            for role in &person.roles {
+                doc.by_role.entry(role.clone()).or_insert(k);
+            }
+        }
         doc
+    }
+
+    /// The first person called `name` exactly.
+    fn person_named(&self, name: &str) -> Option<usize> {
+        self.by_name
+            .get(name)
+            .and_then(|people| people.first().copied())
+    }
+
+    /// Renames a person, keeping the index by name.
+    fn rename(&mut self, person: usize, name: &str) {
+        self.people[person].words = name.split_whitespace().map(bare).collect();
+        let old = std::mem::replace(&mut self.people[person].name, name.to_owned());
+        if let Some(people) = self.by_name.get_mut(&old) {
+            people.remove(&person);
+            if people.is_empty() {
+                self.by_name.remove(&old);
+            }
+        }
+        self.by_name
+            .entry(name.to_owned())
+            .or_default()
+            .insert(person);
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -1144,7 +1204,7 @@ impl<'a> Doc<'a> {
                     && before.is_some_and(|b| PREPOSITIONS.contains(&b))
                     && !(from >= 2 && self.low(from - 2) == "according");
                 let name = self.join(first, to);
-                if place && !self.people.iter().any(|p| p.name == name) {
+                if place && self.person_named(&name).is_none() {
                     continue;
                 }
                 let person = self.person_for(&name, to - first == 1);
@@ -1197,17 +1257,15 @@ impl<'a> Doc<'a> {
             let at = self.toks[tok].start;
             let start = self.premodifier_start(tok);
             let after_preposition = start > 0 && PREPOSITIONS.contains(&self.low(start - 1));
-            let possessive = (tok..self.toks.len())
+            // A name runs at most a few words on (a long run of capitalised words is no name).
+            let run = (tok..self.toks.len().min(tok + 8))
                 .take_while(|&i| self.is_word(i) && capitalised(self.w(i)))
-                .last()
-                .is_some_and(|i| is_possessive(self.w(i)));
+                .last();
+            let possessive = run.is_some_and(|i| is_possessive(self.w(i)));
             let q = self.quoted.partition_point(|&(s, _)| s <= at);
             let quoted = q > 0 && at < self.quoted[q - 1].1;
             // "the Obama administration": a name used as a modifier is nobody's subject.
-            let end = (tok..self.toks.len())
-                .take_while(|&i| self.is_word(i) && capitalised(self.w(i)))
-                .last()
-                .map_or(tok, |i| i + 1);
+            let end = run.map_or(tok, |i| i + 1);
             let modifier = self.is_word(end)
                 && !capitalised(self.w(end))
                 && (ORG_HEADS.contains(&self.low(end)) || person_role(self.low(end)));
@@ -1243,23 +1301,28 @@ impl<'a> Doc<'a> {
         let words: Vec<String> = name.split_whitespace().map(bare).collect();
         let last = words.last().cloned().unwrap_or_default();
         let same = |p: &Person| {
-            let theirs: Vec<String> = p.name.split_whitespace().map(bare).collect();
+            let theirs = &p.words;
             single
                 || words.iter().all(|w| theirs.contains(w))
                 || theirs.iter().all(|w| words.contains(w))
         };
         let known = self.by_last.get(&last).map_or(&[][..], Vec::as_slice);
-        if let Some(&k) = known.iter().find(|&&k| same(&self.people[k])) {
+        // Past the first few namesakes, only the same name is the same person.
+        let found = known
+            .iter()
+            .take(NAMESAKES)
+            .copied()
+            .find(|&k| same(&self.people[k]))
+            .or_else(|| self.person_named(name));
+        if let Some(k) = found {
             if name.split_whitespace().count() > self.people[k].name.split_whitespace().count() {
-                name.clone_into(&mut self.people[k].name);
+                self.rename(k, name);
             }
             return k;
         }
-        self.people.push(Person {
-            name: name.to_owned(),
-            ..Person::default()
-        });
+        self.people.push(Person::default());
         let k = self.people.len() - 1;
+        self.rename(k, name);
         self.by_last.entry(last).or_default().push(k);
         k
     }
@@ -1273,7 +1336,7 @@ impl<'a> Doc<'a> {
         let (more_roles, apposed) = self.apposition(to);
         let p = &mut self.people[person];
         for role in roles.into_iter().chain(more_roles) {
-            if !p.roles.contains(&role) {
+            if !p.roles.contains(&role) && p.roles.len() < MAX_ROLES {
                 p.roles.push(role);
             }
         }
@@ -1505,6 +1568,7 @@ impl<'a> Doc<'a> {
         let clause = SUBORDINATORS.contains(&opener) || opener.ends_with("ing");
         clause
             && start > first
+            && start - first <= CUE_REACH
             && self.is(start - 1, &[','])
             && !(first..start - 1).any(|k| self.is(k, &[',']))
     }
@@ -1535,9 +1599,13 @@ impl<'a> Doc<'a> {
         let close = self.toks.partition_point(|t| t.start < quote.close);
         // Only quotes of the last few paragraphs matter (and the scan stays short).
         let nearby = |k: &usize| quotes[*k].paragraph + 3 >= quote.paragraph;
-        let previous = (0..index).rev().take_while(nearby).find(|&k| {
-            more_than_three_words(self.text, &quotes[k]) && earlier[k].speaker.is_some()
-        });
+        let previous = (0..index)
+            .rev()
+            .take(QUOTE_REACH)
+            .take_while(nearby)
+            .find(|&k| {
+                more_than_three_words(self.text, &quotes[k]) && earlier[k].speaker.is_some()
+            });
         let previous_speaker = previous.and_then(|k| earlier[k].speaker.as_deref());
         let found = self
             .cue_after(close, quote.close)
@@ -1562,12 +1630,17 @@ impl<'a> Doc<'a> {
         // No cue of its own: an earlier quote in the same sentence ("called the deal "unfair"
         // and "reckless"") lends its speaker.
         let sentence = self.sentence_start.get(open).copied().unwrap_or(usize::MAX);
-        if let Some(k) = (0..index).rev().take_while(nearby).find(|&k| {
-            let o = self.toks.partition_point(|t| t.start < quotes[k].open);
-            self.sentence_start.get(o) == Some(&sentence)
-                && quotes[k].paragraph == quote.paragraph
-                && earlier[k].speaker.is_some()
-        }) {
+        if let Some(k) = (0..index)
+            .rev()
+            .take(QUOTE_REACH)
+            .take_while(nearby)
+            .find(|&k| {
+                let o = self.toks.partition_point(|t| t.start < quotes[k].open);
+                self.sentence_start.get(o) == Some(&sentence)
+                    && quotes[k].paragraph == quote.paragraph
+                    && earlier[k].speaker.is_some()
+            })
+        {
             return earlier[k].clone();
         }
         // A quote that opens its sentence or paragraph goes on with the previous speaker
@@ -1734,7 +1807,7 @@ impl<'a> Doc<'a> {
     /// `according to X` in the quote's sentence.
     fn according_to(&self, open: usize, close: usize) -> Option<(Subject, Cue)> {
         let first = *self.sentence_start.get(open)?;
-        let mut i = first;
+        let mut i = first.max(open.saturating_sub(CUE_REACH));
         while i + 2 < self.toks.len() && i < close + CUE_REACH {
             if i > open && i < close {
                 i = close;
@@ -1917,7 +1990,7 @@ impl<'a> Doc<'a> {
         }
         let opener = self.low(i);
         if SUBORDINATORS.contains(&opener) || opener.ends_with("ing") {
-            let comma = (i..at).find(|&k| self.is(k, &[',']))?;
+            let comma = (i..at.min(i + CUE_REACH)).find(|&k| self.is(k, &[',']))?;
             i = comma + 1;
         }
         self.phrase_after(i).filter(|&(_, to)| to <= at)
@@ -1944,7 +2017,7 @@ impl<'a> Doc<'a> {
                     .rev()
                     .take(QUOTE_REACH)
                     .filter_map(|a| a.speaker.as_deref())
-                    .find(|s| !self.people.iter().any(|p| p.name == *s));
+                    .find(|s| self.person_named(s).is_none());
                 return spoke.map(|s| self.named(s)).or_else(|| {
                     self.institution_before(self.toks[from].start)
                         .map(|s| self.named(&s))
@@ -1957,7 +2030,7 @@ impl<'a> Doc<'a> {
                 return Some(self.speaker_of(m.person));
             }
             let name = self.join(first, to);
-            if let Some(p) = self.people.iter().position(|p| p.name == name) {
+            if let Some(p) = self.person_named(&name) {
                 return Some(self.speaker_of(p));
             }
             let (_, affiliation) = self.roles_and_body(from, first);
@@ -2002,7 +2075,7 @@ impl<'a> Doc<'a> {
 
     /// A name already resolved (a previous speaker) as a speaker.
     fn named(&self, name: &str) -> Speaker {
-        match self.people.iter().position(|p| p.name == name) {
+        match self.person_named(name) {
             Some(p) => self.speaker_of(p),
             None => Speaker {
                 name: name.to_owned(),
@@ -2033,8 +2106,12 @@ impl<'a> Doc<'a> {
         let own = self.sentence_start[at];
         let mut end = at;
         let mut sentence = own;
+        // Names in reach only, however long the sentence.
+        let reach = self.toks.partition_point(|t| t.start < window);
         loop {
-            let from = self.mentions.partition_point(|m| m.tok < sentence);
+            let from = self
+                .mentions
+                .partition_point(|m| m.tok < sentence.max(reach));
             let to = self.mentions.partition_point(|m| m.tok < end);
             let group: Vec<&Mention> = self.mentions[from..to]
                 .iter()
@@ -2088,7 +2165,12 @@ impl<'a> Doc<'a> {
         {
             return Some(m.person);
         }
-        if let Some(p) = (0..self.people.len()).find(|&p| has_role(p)) {
+        let first_with = |role: &str| self.by_role.get(role).copied();
+        if let Some(p) = [first_with(role), first_with(singular)]
+            .into_iter()
+            .flatten()
+            .min()
+        {
             return Some(p);
         }
         if role.ends_with('s') {

@@ -73,6 +73,8 @@ impl std::error::Error for LexiconError {}
 struct Entry {
     lemma: String,
     class: VerbClass,
+    /// The first words of its forms (the keys of the lists they are in).
+    firsts: Vec<String>,
 }
 
 /// A verb found in a run of words.
@@ -149,29 +151,76 @@ impl ReportingVerbs {
             }
             lines.push((class, forms));
         }
-        for (class, forms) in lines {
-            let lemma = forms[0].replace('_', " ");
-            let entry = match self.entries.iter().position(|e| e.lemma == lemma) {
-                Some(k) => {
+        // A verb listed again takes its last definition. Everything below goes through
+        // indexes, so that a lexicon of many verbs, or one listing verbs again, loads in
+        // linear time.
+        let lemma_of = |forms: &[String]| forms[0].replace('_', " ");
+        let mut last: HashMap<String, usize> = HashMap::new();
+        for (line, (_, forms)) in lines.iter().enumerate() {
+            last.insert(lemma_of(forms), line);
+        }
+        let mut by_lemma: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.lemma.clone(), k))
+            .collect();
+        // First the verbs: new ones are added, known ones lose their old forms.
+        let mut defined = Vec::new();
+        let mut replaced = std::collections::HashSet::new();
+        let mut touched: Vec<String> = Vec::new();
+        for (line, (class, forms)) in lines.into_iter().enumerate() {
+            let lemma = lemma_of(&forms);
+            if last.get(&lemma) != Some(&line) {
+                continue;
+            }
+            let entry = match by_lemma.get(&lemma) {
+                Some(&k) => {
                     self.entries[k].class = class;
-                    #[expect(
-                        clippy::iter_over_hash_type,
-                        reason = "each list is changed on its own: the order does not matter"
-                    )]
-                    for list in self.forms.values_mut() {
-                        list.retain(|(e, _)| *e != k);
-                    }
+                    replaced.insert(k);
+                    touched.append(&mut self.entries[k].firsts);
                     k
                 }
                 None => {
-                    self.entries.push(Entry { lemma, class });
+                    by_lemma.insert(lemma.clone(), self.entries.len());
+                    self.entries.push(Entry {
+                        lemma,
+                        class,
+                        firsts: Vec::new(),
+                    });
                     self.entries.len() - 1
                 }
             };
+            defined.push((entry, forms));
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for first in &touched {
+            if let Some(list) = self.forms.get_mut(first) {
+                list.retain(|(e, _)| !replaced.contains(e));
+            }
+        }
+        // Then their forms, listed under their first words.
+        for (entry, forms) in defined {
+            let mut firsts = Vec::with_capacity(forms.len());
             for form in forms {
                 let words: Vec<String> = form.split('_').map(str::to_owned).collect();
-                let list = self.forms.entry(words[0].clone()).or_default();
-                list.push((entry, words));
+                firsts.push(words[0].clone());
+                self.forms
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((entry, words));
+            }
+            firsts.sort_unstable();
+            firsts.dedup();
+            touched.extend(firsts.iter().cloned());
+            self.entries[entry].firsts = firsts;
+        }
+        // Longest forms first; a stable sort keeps the order forms were given in otherwise.
+        touched.sort_unstable();
+        touched.dedup();
+        for first in touched {
+            if let Some(list) = self.forms.get_mut(&first) {
                 list.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
             }
         }

@@ -114,6 +114,14 @@ impl Terms {
     /// # Errors
     /// The first line that is not `KIND CONCEPT: wording | wording ...`.
     pub fn extend(&mut self, text: &str) -> Result<(), LexiconError> {
+        // Concepts are matched without regard to case, through an index: a lexicon of many
+        // families loads in linear time.
+        let mut by_concept: HashMap<String, usize> = self
+            .families
+            .iter()
+            .enumerate()
+            .map(|(k, family)| (family.concept.to_ascii_lowercase(), k))
+            .collect();
         for (index, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -157,13 +165,14 @@ impl Terms {
                 keys,
                 last_stems,
             };
-            match self
-                .families
-                .iter_mut()
-                .find(|f| f.concept.eq_ignore_ascii_case(&family.concept))
-            {
-                Some(known) => *known = family,
-                None => self.families.push(family),
+            match by_concept.entry(family.concept.to_ascii_lowercase()) {
+                std::collections::hash_map::Entry::Occupied(known) => {
+                    self.families[*known.get()] = family;
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(self.families.len());
+                    self.families.push(family);
+                }
             }
         }
         self.by_first.clear();
