@@ -5,17 +5,18 @@
 //! report still covers the rest) or the report could not be written, 2 for a usage error.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::analysis::{self, Input};
+use crate::comparison::Problem;
 use crate::ingest::Metadata;
 use crate::load;
 use crate::report::{self, ReportFormat};
 use crate::save;
-use crate::saved::{Lexicons, SavedComparison, View};
+use crate::saved::{LexiconKind, Lexicons, SavedComparison, View};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,17 +100,52 @@ where
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("parallax: {message}");
+    eprintln!("parallax: {}", shown(message));
     eprintln!("Try 'parallax compare --help'.");
     ExitCode::from(2)
+}
+
+/// `text` as it is safe to print on a terminal: control characters (escape sequences that
+/// could clear the screen or retitle the window, line breaks that could forge another message
+/// line) and the invisible marks that reorder text are shown escaped, as `\x1b`, `\n`,
+/// `\u{202e}`.
+#[must_use]
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x100 && unsafe_char(c) => {
+                out.push_str(&format!("\\x{:02x}", u32::from(c)));
+            }
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A message on standard error: `parallax: MESSAGE: PATH`, both shown safely.
+fn say(message: &str, path: &str) {
+    eprintln!("parallax: {}: {}", shown(message), shown(path));
 }
 
 /// `N=VALUE` settings from the command line, as (0-based position, value).
 fn parse_settings(
     flag: &str,
     settings: &[String],
-    files: usize,
+    files: &[PathBuf],
 ) -> Result<Vec<(usize, String)>, String> {
+    let count = files.len();
     settings
         .iter()
         .map(|setting| {
@@ -120,10 +156,19 @@ fn parse_settings(
                 .trim()
                 .parse()
                 .ok()
-                .filter(|n| (1..=files).contains(n))
+                .filter(|n| (1..=count).contains(n))
                 .ok_or_else(|| {
-                    format!("--{flag} {setting}: N must be a file position from 1 to {files}")
+                    format!("--{flag} {setting}: N must be a file position from 1 to {count}")
                 })?;
+            let file = &files[position - 1];
+            if load::is_saved_comparison(file) {
+                return Err(format!(
+                    "--{flag} {setting}: file {position} is a saved comparison, which may hold \
+                     several articles with their own settings; --{flag} sets one article's \
+                     ({})",
+                    file.display()
+                ));
+            }
             Ok((position - 1, value.trim().to_owned()))
         })
         .collect()
@@ -131,13 +176,13 @@ fn parse_settings(
 
 fn user_metadata(args: &CompareArgs) -> Result<Vec<Metadata>, String> {
     let mut user = vec![Metadata::default(); args.files.len()];
-    for (i, outlet) in parse_settings("outlet", &args.outlets, args.files.len())? {
+    for (i, outlet) in parse_settings("outlet", &args.outlets, &args.files)? {
         user[i].outlet = Some(outlet);
     }
-    for (i, title) in parse_settings("title", &args.titles, args.files.len())? {
+    for (i, title) in parse_settings("title", &args.titles, &args.files)? {
         user[i].title = Some(title);
     }
-    for (i, date) in parse_settings("date", &args.dates, args.files.len())? {
+    for (i, date) in parse_settings("date", &args.dates, &args.files)? {
         if analysis::metadata::find_date(&date).as_deref() != Some(date.as_str()) {
             return Err(format!(
                 "--date {}={date}: the date must be a real date written YYYY-MM-DD",
@@ -152,24 +197,37 @@ fn user_metadata(args: &CompareArgs) -> Result<Vec<Metadata>, String> {
 /// The user's lexicon additions from `--verbs` and `--terms` files, each checked.
 fn lexicons(args: &CompareArgs) -> Result<Lexicons, String> {
     let mut lexicons = Lexicons::default();
-    let mut check = analysis::Options::default();
-    for path in &args.verbs {
+    let files = args
+        .verbs
+        .iter()
+        .map(|path| (LexiconKind::Verbs, path))
+        .chain(args.terms.iter().map(|path| (LexiconKind::Terms, path)));
+    for (kind, path) in files {
         let text = load::read_lexicon(path)?;
-        check
-            .verbs
-            .extend(&text)
+        lexicons
+            .add(kind, text)
             .map_err(|error| format!("{}: {error}", path.display()))?;
-        lexicons.verbs.push(text);
-    }
-    for path in &args.terms {
-        let text = load::read_lexicon(path)?;
-        check
-            .terms
-            .extend(&text)
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-        lexicons.terms.push(text);
     }
     Ok(lexicons)
+}
+
+/// The outputs asked for, as (what it is, path), checked against each other and the inputs.
+fn outputs(args: &CompareArgs) -> Result<Vec<(&'static str, &Path)>, String> {
+    let mut outputs = Vec::new();
+    if let Some(path) = &args.output {
+        outputs.push(("the report", path.as_path()));
+    }
+    if let Some(path) = &args.save_comparison {
+        outputs.push(("the saved comparison", path.as_path()));
+    }
+    let inputs: Vec<&PathBuf> = args
+        .files
+        .iter()
+        .chain(&args.verbs)
+        .chain(&args.terms)
+        .collect();
+    save::check_outputs(&outputs, &inputs).map_err(|conflict| conflict.to_string())?;
+    Ok(outputs)
 }
 
 fn compare(args: &CompareArgs) -> ExitCode {
@@ -177,6 +235,9 @@ fn compare(args: &CompareArgs) -> ExitCode {
         Ok(user) => user,
         Err(message) => return usage_error(&message),
     };
+    if let Err(message) = outputs(args) {
+        return usage_error(&message);
+    }
     let mut lexicons = match lexicons(args) {
         Ok(lexicons) => lexicons,
         Err(message) => return usage_error(&message),
@@ -188,64 +249,82 @@ fn compare(args: &CompareArgs) -> ExitCode {
             // Its documents, with the edits saved in it; its lexicon additions join the user's.
             match load::load_saved(path) {
                 Ok(saved) => {
-                    inputs.extend(saved.inputs());
-                    lexicons.append(saved.lexicons);
+                    let name = path.to_string_lossy();
+                    inputs.extend(saved.inputs_from(&name));
+                    for message in lexicons.append_checked(saved.lexicons) {
+                        problems.push(Problem {
+                            path: name.clone().into_owned(),
+                            message,
+                        });
+                    }
                 }
                 Err(error) => problems.push(error.to_problem()),
             }
             continue;
         }
         match load::load_path(path) {
-            Ok(source) => inputs.push(Input { source, user }),
+            Ok(source) => inputs.push(Input {
+                source,
+                user,
+                saved_in: None,
+            }),
             Err(error) => problems.push(error.to_problem()),
         }
     }
-    let options = match lexicons.options() {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
+    // Every addition was checked as it came in.
+    let options = lexicons.options().unwrap_or_default();
+    let (mut comparison, compared) = analysis::analyze_inputs(&inputs, &options);
+    for problem in problems.iter().chain(&comparison.problems) {
+        say(&problem.message, &problem.path);
+    }
+    for (document, &input) in comparison.documents.iter().zip(&compared) {
+        for note in &document.notes {
+            match &inputs[input].saved_in {
+                Some(saved) => say(
+                    &format!("note: its article “{}”: {note}", document.path),
+                    saved,
+                ),
+                None => say(&format!("note: {note}"), &document.path),
+            }
+        }
+    }
+    let mut failed = !problems.is_empty() || !comparison.problems.is_empty();
+    problems.append(&mut comparison.problems);
+    comparison.problems = problems;
+    // Each output succeeds or fails on its own.
     if let Some(path) = &args.save_comparison {
-        let mut saved = SavedComparison::new(&inputs, lexicons, View::default());
+        let kept: Vec<Input> = compared.iter().map(|&k| inputs[k].clone()).collect();
+        let mut saved = SavedComparison::new(&kept, lexicons, View::default());
         if args.hide_folders {
             saved = saved.without_folders();
         }
-        if let Err(error) = save::write_atomically(path, saved.to_json().as_bytes()) {
-            eprintln!(
-                "parallax: cannot save the comparison ({error}): {}",
-                path.display()
+        if let Err(error) = save::write_file(path, saved.to_json().as_bytes()) {
+            say(
+                &format!("cannot save the comparison ({})", error.kind),
+                &error.path,
             );
-            return ExitCode::from(1);
+            failed = true;
         }
     }
-    let mut comparison = analysis::analyze_with(&inputs, &options);
-    for problem in problems.iter().chain(&comparison.problems) {
-        eprintln!("parallax: {}: {}", problem.message, problem.path);
-    }
-    for document in &comparison.documents {
-        for note in &document.notes {
-            eprintln!("parallax: note: {note}: {}", document.path);
-        }
-    }
-    let failed = !problems.is_empty() || !comparison.problems.is_empty();
-    problems.append(&mut comparison.problems);
-    comparison.problems = problems;
     if args.hide_folders {
         comparison = comparison.without_folders();
     }
     let text = report::render(&comparison, args.format);
     let written = match &args.output {
-        Some(path) => save::write_atomically(path, text.as_bytes())
-            .map_err(|error| format!("cannot write the report ({error}): {}", path.display())),
+        Some(path) => save::write_file(path, text.as_bytes()).map_err(|error| {
+            say(
+                &format!("cannot write the report ({})", error.kind),
+                &error.path,
+            );
+        }),
         None => std::io::stdout()
             .lock()
             .write_all(text.as_bytes())
-            .map_err(|error| format!("cannot write the report to standard output ({error})")),
+            .map_err(|error| {
+                eprintln!("parallax: cannot write the report to standard output ({error})");
+            }),
     };
-    if let Err(message) = written {
-        eprintln!("parallax: {message}");
-        return ExitCode::from(1);
-    }
-    if failed {
+    if written.is_err() || failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -257,7 +336,7 @@ fn open_app(files: &[PathBuf], screenshot: Option<PathBuf>) -> ExitCode {
     match crate::app::run(files, screenshot) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("parallax: {error:#}");
+            eprintln!("parallax: {}", shown(&format!("{error:#}")));
             ExitCode::from(1)
         }
     }

@@ -156,26 +156,29 @@ pub fn load_saved(path: &Path) -> Result<crate::saved::SavedComparison, LoadErro
     })
 }
 
-/// The largest lexicon file read (a lexicon is a short list of words).
-pub const MAX_LEXICON_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Reads a user's lexicon file (UTF-8 text).
+/// Reads a user's lexicon file (UTF-8 text; a byte-order mark before it is dropped).
 ///
 /// # Errors
 /// A message naming what went wrong: missing, unreadable, too large or not UTF-8.
 pub fn read_lexicon(path: &Path) -> Result<String, String> {
     let name = path.display();
+    let limit = crate::saved::MAX_LEXICON_BYTES as u64;
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_LEXICON_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|error| format!("cannot read the lexicon ({error}): {name}"))?;
-    if bytes.len() as u64 > MAX_LEXICON_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(format!(
-            "the lexicon is larger than {} MiB: {name}",
-            MAX_LEXICON_BYTES / 1024 / 1024
+            "the lexicon is larger than {}: {name}",
+            ingest::megabytes(limit)
         ));
     }
-    String::from_utf8(bytes).map_err(|_| format!("the lexicon is not UTF-8 text: {name}"))
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("the lexicon is not UTF-8 text: {name}"))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// Loads every path, keeping the good ones in order and collecting the failures.

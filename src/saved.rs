@@ -59,6 +59,29 @@ pub struct Lexicons {
     pub terms: Vec<String>,
 }
 
+/// The most lexicon additions one comparison takes, all of them together (files given with
+/// `--verbs` and `--terms` and those inside saved comparisons): a lexicon is a list of words,
+/// and this keeps a hostile one from costing minutes or gigabytes.
+pub const MAX_LEXICON_BYTES: usize = 4 * 1024 * 1024;
+
+/// Which lexicon an addition extends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexiconKind {
+    Verbs,
+    Terms,
+}
+
+impl LexiconKind {
+    /// What the additions are, as a message names them.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            LexiconKind::Verbs => "reporting-verb additions",
+            LexiconKind::Terms => "framing-term additions",
+        }
+    }
+}
+
 impl Lexicons {
     /// The analysis options: the shipped lexicons plus these additions.
     ///
@@ -81,10 +104,58 @@ impl Lexicons {
         Ok(options)
     }
 
-    /// Adds another set of additions after these.
-    pub fn append(&mut self, other: Lexicons) {
-        self.verbs.extend(other.verbs);
-        self.terms.extend(other.terms);
+    /// Adds one lexicon text after checking that it reads and that the additions stay within
+    /// [`MAX_LEXICON_BYTES`] in all.
+    ///
+    /// # Errors
+    /// What is wrong with it (the line that cannot be read, or the size); nothing is added then.
+    pub fn add(&mut self, kind: LexiconKind, text: String) -> Result<(), String> {
+        let total = self.bytes() + text.len();
+        if total > MAX_LEXICON_BYTES {
+            return Err(format!(
+                "the lexicon additions would come to {} in all; the limit is {}",
+                crate::ingest::megabytes(total as u64),
+                crate::ingest::megabytes(MAX_LEXICON_BYTES as u64)
+            ));
+        }
+        let read = match kind {
+            LexiconKind::Verbs => crate::analysis::verbs::ReportingVerbs::parse(&text).map(drop),
+            LexiconKind::Terms => crate::analysis::framing::terms::Terms::parse(&text).map(drop),
+        };
+        read.map_err(|error| error.to_string())?;
+        match kind {
+            LexiconKind::Verbs => self.verbs.push(text),
+            LexiconKind::Terms => self.terms.push(text),
+        }
+        Ok(())
+    }
+
+    /// Adds the additions of another source (a saved comparison) after these, each checked as
+    /// [`Lexicons::add`] does. Returns a message for each one left out.
+    pub fn append_checked(&mut self, other: Lexicons) -> Vec<String> {
+        let mut messages = Vec::new();
+        let all = other
+            .verbs
+            .into_iter()
+            .map(|text| (LexiconKind::Verbs, text))
+            .chain(
+                other
+                    .terms
+                    .into_iter()
+                    .map(|text| (LexiconKind::Terms, text)),
+            );
+        for (kind, text) in all {
+            if let Err(why) = self.add(kind, text) {
+                messages.push(format!("its {} were left out ({why})", kind.name()));
+            }
+        }
+        messages
+    }
+
+    /// The size of all the additions.
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.verbs.iter().chain(&self.terms).map(String::len).sum()
     }
 
     #[must_use]
@@ -108,7 +179,7 @@ pub struct View {
 pub enum SavedError {
     #[error("not a saved Parallax comparison ({0})")]
     NotSaved(String),
-    #[error("saved by a newer Parallax ({0}); this one reads {FORMAT}")]
+    #[error("saved by a newer Parallax (its format is “{0}”; this one reads {FORMAT})")]
     Newer(String),
 }
 
@@ -154,66 +225,99 @@ impl SavedComparison {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// Reads a saved comparison.
+    /// Reads a saved comparison (a byte-order mark before it is allowed).
     ///
     /// # Errors
-    /// Not JSON of this shape, or a newer major version of the format.
+    /// Not JSON of this shape, or another version of the format.
     pub fn from_json(text: &str) -> Result<Self, SavedError> {
         #[derive(Deserialize)]
         struct Header {
             format: String,
         }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let header: Header =
             serde_json::from_str(text).map_err(|error| SavedError::NotSaved(error.to_string()))?;
-        let Some(version) = header.format.strip_prefix("parallax.saved/") else {
-            return Err(SavedError::NotSaved(format!(
-                "its format is “{}”",
-                header.format
-            )));
-        };
-        if version != "1" {
-            return Err(SavedError::Newer(header.format));
+        let major = header
+            .format
+            .strip_prefix("parallax.saved/")
+            .map(|version| version.split('.').next().unwrap_or(version))
+            .and_then(|major| major.parse::<u32>().ok());
+        match major {
+            Some(1) => {}
+            Some(newer) if newer > 1 => return Err(SavedError::Newer(header.format)),
+            _ => {
+                return Err(SavedError::NotSaved(format!(
+                    "its format is “{}”, not {FORMAT}",
+                    header.format
+                )));
+            }
         }
         serde_json::from_str(text).map_err(|error| SavedError::NotSaved(error.to_string()))
     }
 
     /// The inputs to analyse, in order. A saved file may come from anyone, so what reading
     /// a file would have checked is checked again: a text past
-    /// [`crate::ingest::MAX_TEXT_BYTES`] is cut, and a date that is not a real `YYYY-MM-DD`
-    /// date is left out, each with a note.
+    /// [`crate::ingest::MAX_TEXT_BYTES`] is cut, control characters become spaces, names,
+    /// titles and notes past a sane length are cut, and a date that is not a real
+    /// `YYYY-MM-DD` date is left out, each with a note.
     #[must_use]
     pub fn inputs(&self) -> Vec<Input> {
+        self.documents.iter().map(SavedDocument::input).collect()
+    }
+
+    /// [`SavedComparison::inputs`] of the saved comparison read from `file`, which messages
+    /// about its articles name.
+    #[must_use]
+    pub fn inputs_from(&self, file: &str) -> Vec<Input> {
         self.documents
             .iter()
-            .map(|d| {
-                let mut text = d.text.clone();
-                let mut notes = d.notes.clone();
-                notes.extend(crate::ingest::cap(&mut text, crate::ingest::MAX_TEXT_BYTES));
-                let mut metadata = d.detected.clone();
-                let mut user = d.user.clone();
-                for date in [&mut metadata.date, &mut user.date] {
-                    if let Some(bad) = date.take_if(|date| {
-                        crate::analysis::metadata::find_date(date).as_deref() != Some(date)
-                    }) {
-                        notes.push(format!(
-                            "the saved date “{bad}” is not a date written YYYY-MM-DD; it was left out"
-                        ));
-                    }
-                }
-                Input {
-                    source: Source {
-                        path: d.path.clone(),
-                        format: d.format,
-                        encoding: encoding_rs::Encoding::for_label(d.encoding.as_bytes())
-                            .map_or("UTF-8", |e| e.name()),
-                        text,
-                        metadata,
-                        notes,
-                    },
-                    user,
-                }
+            .map(|document| Input {
+                saved_in: Some(file.to_owned()),
+                ..document.input()
             })
             .collect()
+    }
+}
+
+/// The most notes kept for one saved document, and the longest note, title, outlet, address or
+/// name kept (in characters): a saved file may come from anyone.
+const MAX_NOTES: usize = 20;
+const MAX_NOTE_CHARS: usize = 500;
+
+impl SavedDocument {
+    fn input(&self) -> Input {
+        let mut text = self.text.clone();
+        let mut notes: Vec<String> = self
+            .notes
+            .iter()
+            .take(MAX_NOTES)
+            .map(|note| crate::ingest::shorten(note, MAX_NOTE_CHARS))
+            .collect();
+        notes.extend(crate::ingest::cap(&mut text, crate::ingest::MAX_TEXT_BYTES));
+        notes.extend(crate::ingest::decode::blank_controls(&mut text));
+        let mut metadata = self.detected.capped();
+        let mut user = self.user.capped();
+        for date in [&mut metadata.date, &mut user.date] {
+            if let Some(bad) = date
+                .take_if(|date| crate::analysis::metadata::find_date(date).as_deref() != Some(date))
+            {
+                notes.push(format!(
+                    "the saved date “{bad}” is not a date written YYYY-MM-DD; it was left out"
+                ));
+            }
+        }
+        Input {
+            source: Source {
+                path: crate::ingest::shorten(&self.path, crate::ingest::MAX_NAME_CHARS),
+                format: self.format,
+                encoding: crate::ingest::decode::encoding_named(&self.encoding),
+                text,
+                metadata,
+                notes,
+            },
+            user,
+            saved_in: None,
+        }
     }
 }
 
@@ -289,6 +393,83 @@ mod tests {
         );
         assert_eq!(inputs[1].user.date.as_deref(), Some("2026-03-01"));
         assert_eq!(inputs[1].source.encoding, "UTF-8");
+    }
+
+    /// The largest saved comparison Parallax can write: every limit reached, every character
+    /// the one JSON escapes most (control characters are spaces by then, so `"`, two bytes).
+    #[test]
+    fn the_largest_saved_comparison_reads_back() {
+        use crate::analysis::{MAX_COMPARED_BYTES, MAX_DOCUMENTS};
+        let worst = |bytes: usize| format!("{}{}", "\"".repeat(bytes - 100), "\u{1}".repeat(100));
+        let long = "\"".repeat(crate::ingest::MAX_NAME_CHARS * 3);
+        let metadata = Metadata {
+            title: Some(long.clone()),
+            outlet: Some(long.clone()),
+            date: Some(long.clone()),
+            url: Some(long.clone()),
+        };
+        let hostile = SavedDocument {
+            path: long.clone(),
+            format: Format::Text,
+            encoding: "UTF-8".to_owned(),
+            text: worst(MAX_COMPARED_BYTES / MAX_DOCUMENTS),
+            detected: metadata.clone(),
+            notes: vec![long.clone(); 1000],
+            user: metadata,
+        };
+        let from_anyone = SavedComparison {
+            documents: vec![hostile; MAX_DOCUMENTS],
+            ..SavedComparison::new(&[], Lexicons::default(), View::default())
+        };
+        // What reading it lets through, saved again with the largest lexicons allowed.
+        let inputs = from_anyone.inputs();
+        let text: usize = inputs.iter().map(|i| i.source.text.len()).sum();
+        assert!(text <= MAX_COMPARED_BYTES);
+        assert!(inputs.iter().all(|i| !i.source.text.contains('\u{1}')));
+        let mut lexicons = Lexicons::default();
+        let term = format!("label quoted: {}\n", "\"x\"".repeat(300));
+        lexicons
+            .add(
+                crate::saved::LexiconKind::Terms,
+                term.repeat(MAX_LEXICON_BYTES / term.len()),
+            )
+            .unwrap();
+        let saved = SavedComparison::new(&inputs, lexicons, View::default());
+        let written = saved.to_json();
+        assert!(
+            written.len() as u64 <= crate::load::MAX_INPUT_BYTES,
+            "{} MB",
+            written.len() / 1024 / 1024
+        );
+        let read = SavedComparison::from_json(&written).unwrap();
+        assert!(read == saved, "reads back as written");
+        assert_eq!(
+            crate::ingest::shorten(&inputs[0].source.path, crate::ingest::MAX_NAME_CHARS),
+            inputs[0].source.path,
+            "shortening twice changes nothing"
+        );
+    }
+
+    #[test]
+    fn lexicon_additions_are_checked_and_held_to_the_limit() {
+        let mut lexicons = Lexicons::default();
+        assert!(
+            lexicons
+                .add(LexiconKind::Verbs, "loaded crow crowed crows\n".to_owned())
+                .is_ok()
+        );
+        let bad = lexicons.add(LexiconKind::Verbs, "shouty yell\n".to_owned());
+        assert!(bad.unwrap_err().contains("line 1"));
+        let big = "label war: war | conflict\n".repeat(MAX_LEXICON_BYTES / 20);
+        let refused = lexicons.add(LexiconKind::Terms, big).unwrap_err();
+        assert!(refused.contains("the limit is 4.0 MB"), "{refused}");
+        let messages = lexicons.append_checked(Lexicons {
+            verbs: vec!["neutral pipe piped pipes\n".to_owned(), "bad\n".to_owned()],
+            terms: Vec::new(),
+        });
+        assert_eq!(lexicons.verbs.len(), 2, "the good addition is kept");
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].starts_with("its reporting-verb additions were left out"));
     }
 
     #[test]

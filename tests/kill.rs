@@ -1,6 +1,6 @@
 //! No data lost (issue [7]): a process killed while it saves leaves the previous file whole.
 //!
-//! Every report, saved comparison and picture goes through `save::write_atomically`. Here a
+//! Every report, saved comparison and picture goes through `save::write_file`. Here a
 //! child process (this test binary again) rewrites one file over and over with alternating
 //! 24 MB contents, and is killed with SIGKILL at moments spread over its writes. After each
 //! kill the file must be one of the complete versions, never a mix or a truncated one.
@@ -36,7 +36,7 @@ fn a_save_killed_midway_leaves_a_whole_file() {
         // The child: save forever, alternating versions.
         let versions = [version(b'A'), version(b'B')];
         for k in 0.. {
-            parallax::save::write_atomically(Path::new(&target), &versions[k % 2]).unwrap();
+            parallax::save::write_file(Path::new(&target), &versions[k % 2]).unwrap();
         }
         return;
     }
@@ -71,7 +71,7 @@ fn a_save_killed_midway_leaves_a_whole_file() {
     // The kills did land during saving: the file changed along the way.
     assert!(seen.len() >= 2 || !seen.contains(&b'O'), "{seen:?}");
     // The killed saves left their temporaries; the next save clears them away.
-    parallax::save::write_atomically(&target, &version(b'N')).unwrap();
+    parallax::save::write_file(&target, &version(b'N')).unwrap();
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -26,6 +26,9 @@ pub struct Input {
     pub source: Source,
     /// Metadata the user set (outlet, date, title); it wins over anything detected.
     pub user: Metadata,
+    /// The saved comparison (`.parallax`) the input was read from, if any: a message about
+    /// the input names that file, which is what the user opened.
+    pub saved_in: Option<String>,
 }
 
 impl From<Source> for Input {
@@ -33,6 +36,7 @@ impl From<Source> for Input {
         Input {
             source,
             user: Metadata::default(),
+            saved_in: None,
         }
     }
 }
@@ -65,19 +69,27 @@ pub const MAX_COMPARED_BYTES: usize = 16 * 1024 * 1024;
 /// `problems`.
 #[must_use]
 pub fn analyze_with(inputs: &[Input], options: &Options) -> Comparison {
+    analyze_inputs(inputs, options).0
+}
+
+/// [`analyze_with`], also giving the index of the input behind each document: inputs that were
+/// not compared have none. A saved comparison holds only these.
+#[must_use]
+pub fn analyze_inputs(inputs: &[Input], options: &Options) -> (Comparison, Vec<usize>) {
     analyze_within(inputs, options, MAX_DOCUMENTS, MAX_COMPARED_BYTES)
 }
 
-/// [`analyze_with`] under other limits (the tests' small ones).
+/// [`analyze_inputs`] under other limits (the tests' small ones).
 fn analyze_within(
     inputs: &[Input],
     options: &Options,
     max_documents: usize,
     max_bytes: usize,
-) -> Comparison {
+) -> (Comparison, Vec<usize>) {
     let mut comparison = Comparison::default();
+    let mut compared = Vec::new();
     let mut compared_bytes = 0;
-    for input in inputs {
+    for (index, input) in inputs.iter().enumerate() {
         let bytes = input.source.text.len();
         let prepared = if comparison.documents.len() == max_documents {
             Err(format!(
@@ -97,10 +109,17 @@ fn analyze_within(
             Ok(document) => {
                 compared_bytes += bytes;
                 comparison.documents.push(document);
+                compared.push(index);
             }
-            Err(message) => comparison.problems.push(Problem {
-                path: input.source.path.clone(),
-                message,
+            Err(message) => comparison.problems.push(match &input.saved_in {
+                Some(saved) => Problem {
+                    path: saved.clone(),
+                    message: format!("its article “{}”: {message}", input.source.path),
+                },
+                None => Problem {
+                    path: input.source.path.clone(),
+                    message,
+                },
             }),
         }
     }
@@ -136,7 +155,7 @@ fn analyze_within(
     );
     comparison.framing = framed.findings;
     comparison.vocabulary = framed.vocabulary;
-    comparison
+    (comparison, compared)
 }
 
 /// A size for people to read: "16.0 MB", or "19 KB" below a megabyte.
@@ -302,7 +321,7 @@ mod tests {
     #[test]
     fn articles_past_the_limit_are_left_out_with_a_message() {
         let texts: Vec<String> = (0..5).map(|k| article(k, 20)).collect();
-        let c = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
+        let (c, _) = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
         assert_eq!(c.documents.len(), 3);
         let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["doc3.txt", "doc4.txt"]);
@@ -319,7 +338,7 @@ mod tests {
     fn an_input_without_text_does_not_count_against_the_limit() {
         let mut texts: Vec<String> = (0..3).map(|k| article(k, 20)).collect();
         texts.insert(1, "Subscribe\n\nShare this article\n".to_owned());
-        let c = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
+        let (c, _) = analyze_within(&inputs(&texts), &Options::default(), 3, usize::MAX);
         assert_eq!(c.documents.len(), 3);
         assert_eq!(c.problems.len(), 1);
         assert!(c.problems[0].message.starts_with("nothing left to compare"));
@@ -330,12 +349,13 @@ mod tests {
         let texts = [article(0, 3000), article(1, 3000), article(2, 30)];
         let big = texts[0].len();
         // Room for one big article and one small one, not for two big ones.
-        let c = analyze_within(
+        let (c, behind) = analyze_within(
             &inputs(&texts),
             &Options::default(),
             usize::MAX,
             big + texts[2].len(),
         );
+        assert_eq!(behind, [0, 2], "the input behind each document");
         let compared: Vec<&str> = c.documents.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(compared, ["doc0.txt", "doc2.txt"]);
         assert_eq!(c.documents[1].id, "d1");

@@ -195,6 +195,8 @@ struct Job {
 /// What the worker sends back.
 struct Done {
     inputs: Vec<Input>,
+    /// The input behind each document.
+    compared: Vec<usize>,
     /// Files that loaded, to remember as recent.
     loaded: Vec<PathBuf>,
     problems: Vec<Problem>,
@@ -217,8 +219,14 @@ fn work(job: Job) -> Done {
         if load::is_saved_comparison(&path) {
             match load::load_saved(&path) {
                 Ok(saved) => {
-                    inputs.extend(saved.inputs());
-                    lexicons.append(saved.lexicons);
+                    let name = path.to_string_lossy().into_owned();
+                    inputs.extend(saved.inputs_from(&name));
+                    for message in lexicons.append_checked(saved.lexicons) {
+                        problems.push(Problem {
+                            path: name.clone(),
+                            message,
+                        });
+                    }
                     view = Some(saved.view);
                     loaded.push(path);
                 }
@@ -241,9 +249,10 @@ fn work(job: Job) -> Done {
         });
         analysis::Options::default()
     });
-    let comparison = analysis::analyze_with(&inputs, &options);
+    let (comparison, compared) = analysis::analyze_inputs(&inputs, &options);
     Done {
         inputs,
+        compared,
         loaded,
         problems,
         lexicons,
@@ -596,6 +605,17 @@ impl ParallaxApp {
     }
 
     fn export(&mut self, path: PathBuf, export: Export) {
+        // Never over one of the files being compared, whatever its name.
+        let given: Vec<&str> = self
+            .inputs
+            .iter()
+            .flat_map(|input| [Some(input.source.path.as_str()), input.saved_in.as_deref()])
+            .flatten()
+            .collect();
+        if let Err(conflict) = save::check_outputs(&[("the export", path.as_path())], &given) {
+            self.say(format!("Cannot save: {conflict}"), true);
+            return;
+        }
         match export {
             Export::Report(format) => {
                 let text = if self.settings.hide_folders {
@@ -603,7 +623,7 @@ impl ParallaxApp {
                 } else {
                     report::render(&self.comparison, format)
                 };
-                let result = save::write_atomically(&path, text.as_bytes());
+                let result = save::write_file(&path, text.as_bytes());
                 self.report_saved(&path, result);
             }
             Export::Saved => {
@@ -612,11 +632,17 @@ impl ParallaxApp {
                     show_removed: self.settings.show_removed,
                     selection: self.selection,
                 };
-                let mut saved = SavedComparison::new(&self.inputs, self.lexicons.clone(), view);
+                // What was compared, not the inputs left out of it.
+                let compared: Vec<Input> = self
+                    .doc_inputs
+                    .iter()
+                    .filter_map(|&k| self.inputs.get(k).cloned())
+                    .collect();
+                let mut saved = SavedComparison::new(&compared, self.lexicons.clone(), view);
                 if self.settings.hide_folders {
                     saved = saved.without_folders();
                 }
-                let result = save::write_atomically(&path, saved.to_json().as_bytes());
+                let result = save::write_file(&path, saved.to_json().as_bytes());
                 self.report_saved(&path, result);
             }
             // The picture is taken by the window on its next frame.
@@ -629,19 +655,13 @@ impl ParallaxApp {
         }
     }
 
-    fn report_saved(&mut self, path: &Path, result: std::io::Result<()>) {
+    fn report_saved(&mut self, path: &Path, result: Result<(), save::SaveError>) {
         match result {
             Ok(()) => self.say(format!("Saved {}", path.display()), false),
-            Err(error) => {
-                let why = match error.kind() {
-                    std::io::ErrorKind::PermissionDenied => {
-                        "the folder is read-only or you may not write there".to_owned()
-                    }
-                    std::io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
-                    _ => error.to_string(),
-                };
-                self.say(format!("Cannot save ({why}): {}", path.display()), true);
-            }
+            Err(error) => self.say(
+                format!("Cannot save ({}): {}", error.kind, error.path),
+                true,
+            ),
         }
     }
 
@@ -718,6 +738,7 @@ impl ParallaxApp {
     fn install(&mut self, done: Done) {
         let Done {
             inputs,
+            compared,
             loaded,
             mut problems,
             lexicons,
@@ -734,16 +755,7 @@ impl ParallaxApp {
         let mut all = self.load_problems.clone();
         all.append(&mut comparison.problems);
         comparison.problems = all;
-        // Documents keep their inputs' order; an input without article text has none.
-        self.doc_inputs.clear();
-        let mut next = 0;
-        for document in &comparison.documents {
-            while next < self.inputs.len() && self.inputs[next].source.path != document.path {
-                next += 1;
-            }
-            self.doc_inputs.push(next);
-            next += 1;
-        }
+        self.doc_inputs = compared;
         self.highlights = Highlights::new(&comparison);
         self.columns = comparison
             .documents
@@ -780,6 +792,7 @@ impl ParallaxApp {
         let lexicons = std::mem::take(&mut self.lexicons);
         self.install(Done {
             inputs,
+            compared: Vec::new(),
             loaded: Vec::new(),
             problems: Vec::new(),
             lexicons,
@@ -826,15 +839,12 @@ impl ParallaxApp {
                 };
                 let path = shot.path.clone();
                 self.shot = None;
-                let result = encode_png(&image).and_then(|png| {
-                    save::write_atomically(&path, &png).map_err(|e| (e, String::new()))
-                });
-                match result {
-                    Ok(()) => self.report_saved(&path, Ok(())),
-                    Err((error, detail)) if detail.is_empty() => {
-                        self.report_saved(&path, Err(error));
+                match encode_png(&image) {
+                    Ok(png) => {
+                        let result = save::write_file(&path, &png);
+                        self.report_saved(&path, result);
                     }
-                    Err((_, detail)) => self.say(detail, true),
+                    Err(detail) => self.say(detail, true),
                 }
                 if self.screenshot_and_exit.is_some() {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -845,7 +855,7 @@ impl ParallaxApp {
 }
 
 /// The window's pixels as a PNG file.
-fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, (std::io::Error, String)> {
+fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [width, height] = image.size;
     let pixels: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let mut png = Vec::new();
@@ -857,12 +867,7 @@ fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, (std::io::Error, Stri
         u32::try_from(height).unwrap_or(u32::MAX),
         image::ExtendedColorType::Rgba8,
     )
-    .map_err(|error| {
-        (
-            std::io::Error::other(error.to_string()),
-            format!("Cannot make the picture: {error}"),
-        )
-    })?;
+    .map_err(|error| format!("Cannot make the picture: {error}"))?;
     Ok(png)
 }
 
@@ -1593,6 +1598,29 @@ mod tests {
         let status = app.status().unwrap();
         assert!(status.error);
         assert!(status.text.contains("does not exist"), "{}", status.text);
+    }
+
+    #[test]
+    fn an_export_never_goes_over_an_article_being_compared() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("ferry.txt");
+        let text = "The ferry runs again from Monday, the council said on Friday.\n";
+        std::fs::write(&article, text).unwrap();
+        let mut app = ParallaxApp::new(Vec::new(), Vec::new());
+        app.wait();
+        app.handle(Command::Open(vec![article.clone()]));
+        app.wait();
+        // By another name for the same file, as a save dialog might give it.
+        let same = dir.path().join(".").join("ferry.txt");
+        app.handle(Command::Export(same, Export::Report(ReportFormat::Md)));
+        let status = app.status().unwrap();
+        assert!(status.error);
+        assert!(
+            status.text.contains("one of the files being compared"),
+            "{}",
+            status.text
+        );
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), text);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reports: a [`Comparison`] written out for people and programs.
 //!
 //! Every writer takes only the `Comparison` and returns text; writing it to disk is the
-//! caller's business ([`crate::save::write_atomically`] for files).
+//! caller's business ([`crate::save::write_file`] for files).
 
 pub mod csv;
 pub mod highlights;
