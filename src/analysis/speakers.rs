@@ -732,6 +732,12 @@ const CUE_REACH: usize = 40;
 /// its sentence that lends its cue, and ("it said") for the institution that spoke. A fixed
 /// reach keeps attribution linear however many quotes a paragraph holds.
 const QUOTE_REACH: usize = 50;
+/// At most this many tokens of a sentence are read back from a quote or a name (an opening
+/// clause, "according to"): more than any real sentence holds, and a fixed reach keeps the work
+/// linear in a "sentence" that never ends.
+const SENTENCE_REACH: usize = 200;
+/// How far back (bytes) before a pronoun's reach a long sentence is still read for names.
+const SENTENCE_BYTES: usize = 4000;
 /// At most this many people of one last name are tried when a name could be one of them.
 const NAMESAKES: usize = 32;
 /// At most this many roles are kept for one person.
@@ -1568,7 +1574,7 @@ impl<'a> Doc<'a> {
         let clause = SUBORDINATORS.contains(&opener) || opener.ends_with("ing");
         clause
             && start > first
-            && start - first <= CUE_REACH
+            && start - first <= SENTENCE_REACH
             && self.is(start - 1, &[','])
             && !(first..start - 1).any(|k| self.is(k, &[',']))
     }
@@ -1807,7 +1813,7 @@ impl<'a> Doc<'a> {
     /// `according to X` in the quote's sentence.
     fn according_to(&self, open: usize, close: usize) -> Option<(Subject, Cue)> {
         let first = *self.sentence_start.get(open)?;
-        let mut i = first.max(open.saturating_sub(CUE_REACH));
+        let mut i = first.max(open.saturating_sub(SENTENCE_REACH));
         while i + 2 < self.toks.len() && i < close + CUE_REACH {
             if i > open && i < close {
                 i = close;
@@ -1990,7 +1996,7 @@ impl<'a> Doc<'a> {
         }
         let opener = self.low(i);
         if SUBORDINATORS.contains(&opener) || opener.ends_with("ing") {
-            let comma = (i..at.min(i + CUE_REACH)).find(|&k| self.is(k, &[',']))?;
+            let comma = (i..at.min(i + SENTENCE_REACH)).find(|&k| self.is(k, &[',']))?;
             i = comma + 1;
         }
         self.phrase_after(i).filter(|&(_, to)| to <= at)
@@ -2106,8 +2112,10 @@ impl<'a> Doc<'a> {
         let own = self.sentence_start[at];
         let mut end = at;
         let mut sentence = own;
-        // Names in reach only, however long the sentence.
-        let reach = self.toks.partition_point(|t| t.start < window);
+        // Whole sentences are read, but not past a long way before the reach, however long
+        // the sentence.
+        let far = window.saturating_sub(SENTENCE_BYTES);
+        let reach = self.toks.partition_point(|t| t.start < far);
         loop {
             let from = self
                 .mentions
