@@ -320,13 +320,8 @@ fn replace(
     previous: Option<&std::fs::Metadata>,
     contents: &[u8],
 ) -> std::io::Result<()> {
-    let dir = folder_of(target);
-    let name = target
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    remove_stale_temporaries(dir, &name);
-    let temp = dir.join(temporary_name(&name, std::process::id()));
-    let result = create_new(&temp).and_then(|mut file| {
+    let (temp, file) = temporary_beside(target);
+    let result = file.and_then(|mut file| {
         if let Some(previous) = previous {
             keep_owner_and_permissions(&file, previous)?;
         }
@@ -340,13 +335,22 @@ fn replace(
     result
 }
 
-/// Creates a file that must not exist yet (a temporary left by this process id is replaced).
-fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
-    let _ = std::fs::remove_file(path);
-    std::fs::OpenOptions::new()
+/// This process's temporary file beside `target`, created new (after removing the temporaries
+/// that killed saves of the same target left behind).
+fn temporary_beside(target: &Path) -> (PathBuf, std::io::Result<std::fs::File>) {
+    let dir = folder_of(target);
+    let name = target
+        .file_name()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temporaries(dir, &name);
+    let temp = dir.join(temporary_name(&name, std::process::id()));
+    // One left by an earlier process with this id is ours to replace.
+    let _ = std::fs::remove_file(&temp);
+    let file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)
+        .open(&temp);
+    (temp, file)
 }
 
 /// Gives the new file the old one's permissions and, where this user may, its owner: a
@@ -370,13 +374,8 @@ fn keep_owner_and_permissions(
 /// Writes a file with other hard links where it is. The bytes are first written to a
 /// temporary beside it, so a full disk is found before the file is touched.
 fn write_in_place(target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = folder_of(target);
-    let name = target
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    remove_stale_temporaries(dir, &name);
-    let temp = dir.join(temporary_name(&name, std::process::id()));
-    let staged = create_new(&temp).and_then(|mut file| {
+    let (temp, file) = temporary_beside(target);
+    let staged = file.and_then(|mut file| {
         file.write_all(contents)?;
         file.sync_all()
     });

@@ -88,19 +88,27 @@ impl Lexicons {
     /// # Errors
     /// The first addition that cannot be read, with what is wrong.
     pub fn options(&self) -> Result<Options, String> {
+        // Each lexicon is extended once with all its additions in order (a later one wins as
+        // a later line does), so that many small additions cost no more than one large one.
+        let joined = |texts: &[String]| {
+            let mut all = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+            for text in texts {
+                all.push_str(text);
+                if !text.ends_with('\n') {
+                    all.push('\n');
+                }
+            }
+            all
+        };
         let mut options = Options::default();
-        for text in &self.verbs {
-            options
-                .verbs
-                .extend(text)
-                .map_err(|error| format!("reporting verbs: {error}"))?;
-        }
-        for text in &self.terms {
-            options
-                .terms
-                .extend(text)
-                .map_err(|error| format!("framing terms: {error}"))?;
-        }
+        options
+            .verbs
+            .extend(&joined(&self.verbs))
+            .map_err(|error| format!("reporting verbs: {error}"))?;
+        options
+            .terms
+            .extend(&joined(&self.terms))
+            .map_err(|error| format!("framing terms: {error}"))?;
         Ok(options)
     }
 
@@ -110,7 +118,12 @@ impl Lexicons {
     /// # Errors
     /// What is wrong with it (the line that cannot be read, or the size); nothing is added then.
     pub fn add(&mut self, kind: LexiconKind, text: String) -> Result<(), String> {
-        let total = self.bytes() + text.len();
+        self.add_after(kind, text, self.bytes())
+    }
+
+    /// [`Lexicons::add`], given the size of the additions so far (`taken`).
+    fn add_after(&mut self, kind: LexiconKind, text: String, taken: usize) -> Result<(), String> {
+        let total = taken + text.len();
         if total > MAX_LEXICON_BYTES {
             return Err(format!(
                 "the lexicon additions would come to {} in all; the limit is {}",
@@ -119,8 +132,8 @@ impl Lexicons {
             ));
         }
         let read = match kind {
-            LexiconKind::Verbs => crate::analysis::verbs::ReportingVerbs::parse(&text).map(drop),
-            LexiconKind::Terms => crate::analysis::framing::terms::Terms::parse(&text).map(drop),
+            LexiconKind::Verbs => crate::analysis::verbs::ReportingVerbs::check(&text),
+            LexiconKind::Terms => crate::analysis::framing::terms::Terms::check(&text),
         };
         read.map_err(|error| error.to_string())?;
         match kind {
@@ -131,9 +144,9 @@ impl Lexicons {
     }
 
     /// Adds the additions of another source (a saved comparison) after these, each checked as
-    /// [`Lexicons::add`] does. Returns a message for each one left out.
+    /// [`Lexicons::add`] does. Returns a message for each kind of addition with some left out.
     pub fn append_checked(&mut self, other: Lexicons) -> Vec<String> {
-        let mut messages = Vec::new();
+        let mut left_out: Vec<(LexiconKind, usize, String)> = Vec::new();
         let all = other
             .verbs
             .into_iter()
@@ -144,12 +157,28 @@ impl Lexicons {
                     .into_iter()
                     .map(|text| (LexiconKind::Terms, text)),
             );
+        // The size so far is kept as it grows: many small additions cost no more than one.
+        let mut taken = self.bytes();
         for (kind, text) in all {
-            if let Err(why) = self.add(kind, text) {
-                messages.push(format!("its {} were left out ({why})", kind.name()));
+            let size = text.len();
+            match self.add_after(kind, text, taken) {
+                Ok(()) => taken += size,
+                Err(why) => match left_out.iter_mut().find(|(k, _, _)| *k == kind) {
+                    Some((_, count, _)) => *count += 1,
+                    None => left_out.push((kind, 1, why)),
+                },
             }
         }
-        messages
+        left_out
+            .into_iter()
+            .map(|(kind, count, why)| match count {
+                1 => format!("its {} were left out ({why})", kind.name()),
+                _ => format!(
+                    "{count} of its {} were left out (the first: {why})",
+                    kind.name()
+                ),
+            })
+            .collect()
     }
 
     /// The size of all the additions.

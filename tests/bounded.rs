@@ -12,6 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "bench/names.rs"]
+mod names;
+
+use names::names;
+
 /// Past this, the run is taken for a hang and killed.
 const GUARD: Duration = Duration::from_secs(120);
 
@@ -61,30 +66,6 @@ fn report(output: &Output) -> serde_json::Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-/// Made-up names from a few syllables, the same every run.
-fn names(count: usize, seed: u64) -> Vec<String> {
-    const SYLLABLES: [&str; 14] = [
-        "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "pa", "ro", "ge", "bu", "fa",
-    ];
-    let mut state = seed;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1);
-        usize::try_from(state >> 33).unwrap()
-    };
-    (0..count)
-        .map(|_| {
-            let syllables = 2 + next() % 3;
-            let word: String = (0..syllables).map(|_| SYLLABLES[next() % 14]).collect();
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect()
 }
 
 #[test]
@@ -188,4 +169,39 @@ fn lexicons_inside_a_saved_comparison_are_held_to_the_same_limit() {
         value["documents"][0]["path"], "inside.txt",
         "still compared"
     );
+}
+
+#[test]
+fn many_small_lexicon_additions_cost_no_more_than_one_large_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let verbs: Vec<String> = names(150_000, 13)
+        .iter()
+        .enumerate()
+        .map(|(k, w)| format!("neutral {}{k}\n", w.to_lowercase()))
+        .chain(std::iter::repeat_n("shouty yell\n".to_owned(), 1000))
+        .collect();
+    let saved = serde_json::json!({
+        "format": "parallax.saved/1",
+        "generator": "a test",
+        "documents": [{
+            "path": "inside.txt",
+            "format": "text",
+            "encoding": "UTF-8",
+            "text": "The ferry runs again from Monday, the council said on Friday.\n",
+            "detected": {},
+            "notes": [],
+            "user": {}
+        }],
+        "lexicons": {"verbs": verbs, "terms": []}
+    });
+    let path = write(dir.path(), "story.parallax", &saved.to_string());
+    let output = compare_within_guard(&[path.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // One message for the thousand bad additions, not a thousand.
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("1000 of its reporting-verb additions were left out (the first: line 1"),
+        "{stderr}"
+    );
+    assert_eq!(report(&output)["documents"][0]["path"], "inside.txt");
 }

@@ -68,6 +68,27 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+/// One line of a lexicon: a class and the verb's forms (lower-case), or nothing for a blank
+/// line or a comment.
+fn read_line(line: &str) -> Result<Option<(VerbClass, Vec<String>)>, String> {
+    let line = line.split('#').next().unwrap_or("").trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    let mut words = line.split_whitespace();
+    let class_word = words.next().unwrap_or("");
+    let Some(class) = VerbClass::parse(&class_word.to_lowercase()) else {
+        return Err(format!(
+            "unknown class {class_word:?} (use neutral, emphatic, distancing, presupposing or loaded)"
+        ));
+    };
+    let forms: Vec<String> = words.map(str::to_lowercase).collect();
+    if forms.is_empty() {
+        return Err("a class with no verb after it".to_owned());
+    }
+    Ok(Some((class, forms)))
+}
+
 /// One verb: its dictionary form, its class and every form it takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
@@ -128,28 +149,12 @@ impl ReportingVerbs {
     pub fn extend(&mut self, text: &str) -> Result<(), LexiconError> {
         let mut lines = Vec::new();
         for (index, line) in text.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
+            if let Some(read) = read_line(line).map_err(|message| LexiconError {
+                line: index + 1,
+                message,
+            })? {
+                lines.push(read);
             }
-            let mut words = line.split_whitespace();
-            let class_word = words.next().unwrap_or("");
-            let Some(class) = VerbClass::parse(&class_word.to_lowercase()) else {
-                return Err(LexiconError {
-                    line: index + 1,
-                    message: format!(
-                        "unknown class {class_word:?} (use neutral, emphatic, distancing, presupposing or loaded)"
-                    ),
-                });
-            };
-            let forms: Vec<String> = words.map(str::to_lowercase).collect();
-            if forms.is_empty() {
-                return Err(LexiconError {
-                    line: index + 1,
-                    message: "a class with no verb after it".to_owned(),
-                });
-            }
-            lines.push((class, forms));
         }
         // A verb listed again takes its last definition. Everything below goes through
         // indexes, so that a lexicon of many verbs, or one listing verbs again, loads in
@@ -213,18 +218,31 @@ impl ReportingVerbs {
             }
             firsts.sort_unstable();
             firsts.dedup();
-            touched.extend(firsts.iter().cloned());
             self.entries[entry].firsts = firsts;
         }
         // Longest forms first; a stable sort keeps the order forms were given in otherwise.
-        touched.sort_unstable();
-        touched.dedup();
-        for first in touched {
-            if let Some(list) = self.forms.get_mut(&first) {
-                list.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
-            }
+        #[expect(
+            clippy::iter_over_hash_type,
+            reason = "each list is sorted on its own: the order of the lists does not matter"
+        )]
+        for list in self.forms.values_mut() {
+            list.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
         }
         self.forms.retain(|_, list| !list.is_empty());
+        Ok(())
+    }
+
+    /// Checks a lexicon without building it: the first line that cannot be read, if any.
+    ///
+    /// # Errors
+    /// The first line that is neither blank, a `#` comment nor `class form...`.
+    pub fn check(text: &str) -> Result<(), LexiconError> {
+        for (index, line) in text.lines().enumerate() {
+            read_line(line).map_err(|message| LexiconError {
+                line: index + 1,
+                message,
+            })?;
+        }
         Ok(())
     }
 

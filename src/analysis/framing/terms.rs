@@ -123,37 +123,20 @@ impl Terms {
             .map(|(k, family)| (family.concept.to_ascii_lowercase(), k))
             .collect();
         for (index, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let error = |message: &str| LexiconError {
+            let Some(Line {
+                kind,
+                concept,
+                wordings,
+            }) = read_line(line).map_err(|message| LexiconError {
                 line: index + 1,
-                message: message.to_owned(),
+                message,
+            })?
+            else {
+                continue;
             };
-            let (head, list) = line
-                .split_once(':')
-                .ok_or_else(|| error("expected `KIND CONCEPT: wording | wording ...`"))?;
-            let (kind, concept) = head
-                .trim()
-                .split_once(' ')
-                .ok_or_else(|| error("expected a kind and a concept before the colon"))?;
-            let kind = FamilyKind::parse(kind).ok_or_else(|| {
-                error(&format!(
-                    "unknown kind `{kind}` (expected label, spelling, hedge or loaded)"
-                ))
-            })?;
-            let wordings: Vec<String> = list
-                .split('|')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect();
+            let wordings: Vec<String> = wordings.into_iter().map(str::to_owned).collect();
             let keys: Vec<Vec<String>> = wordings.iter().map(|w| keys_of(w)).collect();
-            if keys.iter().any(Vec::is_empty) || keys.is_empty() {
-                return Err(error("every wording needs at least one word"));
-            }
-            let concept = concept.trim().to_owned();
+            let concept = concept.to_owned();
             let last_stems = keys
                 .iter()
                 .map(|k| k.last().map_or("", |w| stem(w)).to_owned())
@@ -191,6 +174,20 @@ impl Terms {
                         .push((f, w)),
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Checks a lexicon without building it: the first line that cannot be read, if any.
+    ///
+    /// # Errors
+    /// The first line that is not `KIND CONCEPT: wording | wording ...`.
+    pub fn check(text: &str) -> Result<(), LexiconError> {
+        for (index, line) in text.lines().enumerate() {
+            read_line(line).map_err(|message| LexiconError {
+                line: index + 1,
+                message,
+            })?;
         }
         Ok(())
     }
@@ -256,6 +253,54 @@ impl Terms {
 }
 
 /// A wording's word keys.
+/// A family as a lexicon line writes it.
+struct Line<'a> {
+    kind: FamilyKind,
+    concept: &'a str,
+    wordings: Vec<&'a str>,
+}
+
+/// One line of a lexicon, or nothing for a blank line or a comment.
+fn read_line(line: &str) -> Result<Option<Line<'_>>, String> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    let (head, list) = line
+        .split_once(':')
+        .ok_or("expected `KIND CONCEPT: wording | wording ...`")?;
+    let (kind, concept) = head
+        .trim()
+        .split_once(' ')
+        .ok_or("expected a kind and a concept before the colon")?;
+    let kind = FamilyKind::parse(kind).ok_or_else(|| {
+        format!("unknown kind `{kind}` (expected label, spelling, hedge or loaded)")
+    })?;
+    let wordings: Vec<&str> = list
+        .split('|')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wordless = |w: &&str| {
+        words_in(
+            w,
+            Span {
+                start: 0,
+                end: w.len(),
+            },
+        )
+        .is_empty()
+    };
+    if wordings.is_empty() || wordings.iter().any(wordless) {
+        return Err("every wording needs at least one word".to_owned());
+    }
+    Ok(Some(Line {
+        kind,
+        concept: concept.trim(),
+        wordings,
+    }))
+}
+
 fn keys_of(wording: &str) -> Vec<String> {
     words_in(
         wording,
