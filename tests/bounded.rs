@@ -82,17 +82,17 @@ fn one_paragraph_of_thirty_thousand_quotes() {
 }
 
 #[test]
-fn a_megabyte_of_names_sharing_a_few_last_names() {
+fn two_megabytes_of_names_sharing_a_few_last_names() {
     let dir = tempfile::tempdir().unwrap();
     let last = names(20, 7);
-    let first = names(60_000, 11);
+    let first = names(120_000, 11);
     let text: Vec<String> = first
         .iter()
         .enumerate()
         .map(|(k, name)| format!("{name} {}", last[k % last.len()]))
         .collect();
     let path = write(dir.path(), "names.txt", &(text.join(" and ") + "\n"));
-    assert!(std::fs::metadata(&path).unwrap().len() > 1_000_000);
+    assert!(std::fs::metadata(&path).unwrap().len() > 2_000_000);
     let value = report(&compare_within_guard(&[path.as_os_str()]));
     assert_eq!(value["documents"].as_array().unwrap().len(), 1);
 }
