@@ -91,27 +91,6 @@ pub struct Document {
     pub words: Vec<Span>,
 }
 
-impl Document {
-    /// The outlet, or failing that the file's name: how lists and columns name a document.
-    #[must_use]
-    pub fn outlet_or_file(&self) -> String {
-        self.outlet.clone().unwrap_or_else(|| {
-            std::path::Path::new(&self.path)
-                .file_name()
-                .map_or_else(|| self.path.clone(), |n| n.to_string_lossy().into_owned())
-        })
-    }
-
-    /// "Outlet · date" (the outlet alone when the date is unknown).
-    #[must_use]
-    pub fn display_name(&self) -> String {
-        match &self.date {
-            Some(date) => format!("{} · {date}", self.outlet_or_file()),
-            None => self.outlet_or_file(),
-        }
-    }
-}
-
 impl Comparison {
     /// The document with id `doc` (`d0`, `d1`, ...).
     #[must_use]
@@ -125,34 +104,26 @@ impl Comparison {
         self.document(doc).map(|d| d.text.as_str())
     }
 
-    /// How to name document `doc` (its outlet or file name; the id itself if unknown).
-    #[must_use]
-    pub fn outlet_of(&self, doc: &str) -> String {
-        self.document(doc)
-            .map_or_else(|| doc.to_owned(), Document::outlet_or_file)
-    }
-
     /// Who leaves an omission out, for a reader: the outlets by name, at most eight of them,
     /// or "every other article" when that is all of more than three.
     #[must_use]
-    pub fn missing_from_names(&self, omission: &Omission) -> String {
+    pub fn missing_from_names(&self, names: &ReaderNames, omission: &Omission) -> String {
         const SHOWN: usize = 8;
         let others = self.documents.len().saturating_sub(1);
         let count = omission.missing_from.len();
         if count == others && others > 3 {
             return format!("every other article ({others})");
         }
-        let names: Vec<String> = omission
+        let named: Vec<&str> = omission
             .missing_from
             .iter()
             .take(SHOWN)
-            .filter_map(|doc| self.documents.get(doc))
-            .map(Document::outlet_or_file)
+            .map(|doc| names.at(doc))
             .collect();
         if count > SHOWN {
-            format!("{} and {} more", names.join(", "), count - SHOWN)
+            format!("{} and {} more", named.join(", "), count - SHOWN)
         } else {
-            names.join(", ")
+            named.join(", ")
         }
     }
 
@@ -183,6 +154,158 @@ impl Comparison {
         }
         comparison
     }
+}
+
+/// How a reader names each document of a comparison, in the window, the reports and the notes:
+/// its outlet; else a short name made from its title; else its file name. Names that would be
+/// alike are told apart: two articles of one outlet by their titles, two files with one name
+/// by their folders, and what is still alike by its number in the comparison. Documents are
+/// also numbered from 1 in their order ("1 · Fox News"), never by their ids (`d0`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderNames {
+    names: Vec<String>,
+}
+
+/// The longest name made from a title, in characters.
+const TITLE_NAME_CHARS: usize = 32;
+
+impl ReaderNames {
+    #[must_use]
+    pub fn new(documents: &[Document]) -> ReaderNames {
+        let paths: Vec<&str> = documents.iter().map(|d| d.path.as_str()).collect();
+        let files = short_names(&paths);
+        let titles: Vec<Option<String>> = documents
+            .iter()
+            .map(|d| d.title.as_deref().and_then(title_name))
+            .collect();
+        let outlets: Vec<Option<&str>> = documents
+            .iter()
+            .map(|d| d.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()))
+            .collect();
+        let mut names: Vec<String> = (0..documents.len())
+            .map(|k| match (outlets[k], &titles[k]) {
+                (Some(outlet), _) => outlet.to_owned(),
+                (None, Some(title)) => title.clone(),
+                // A file called by a number or a hash says less than the article's opening.
+                (None, None) if !wordy(&documents[k].path) => documents[k]
+                    .sentences
+                    .first()
+                    .and_then(|s| title_name(&s.text))
+                    .unwrap_or_else(|| files[k].clone()),
+                (None, None) => files[k].clone(),
+            })
+            .collect();
+        // Alike names: an outlet's articles by their titles, then anything by its file.
+        let alike =
+            |names: &[String], k: usize| names.iter().filter(|n| **n == names[k]).count() > 1;
+        let first: Vec<bool> = (0..names.len()).map(|k| alike(&names, k)).collect();
+        for k in 0..names.len() {
+            if first[k]
+                && let (Some(outlet), Some(title)) = (outlets[k], &titles[k])
+            {
+                names[k] = format!("{outlet}: {title}");
+            }
+        }
+        let second: Vec<bool> = (0..names.len()).map(|k| alike(&names, k)).collect();
+        for k in 0..names.len() {
+            if second[k] && !names[k].ends_with(&files[k]) {
+                names[k] = format!("{} ({})", names[k], files[k]);
+            }
+        }
+        let third: Vec<bool> = (0..names.len()).map(|k| alike(&names, k)).collect();
+        for k in 0..names.len() {
+            if third[k] {
+                names[k] = format!("{} (article {})", names[k], k + 1);
+            }
+        }
+        ReaderNames { names }
+    }
+
+    /// The name of the document at `index` (from 0), or "an article" past the end.
+    #[must_use]
+    pub fn at(&self, index: usize) -> &str {
+        self.names.get(index).map_or("an article", String::as_str)
+    }
+
+    /// The name of the document with id `doc` (`d0`, `d1`, ...).
+    #[must_use]
+    pub fn of(&self, doc: &str) -> &str {
+        self.at(document_index(doc).unwrap_or(usize::MAX))
+    }
+
+    /// "2 · The Valley Ledger": the number a reader counts by, then the name.
+    #[must_use]
+    pub fn numbered(&self, index: usize) -> String {
+        format!("{} · {}", index + 1, self.at(index))
+    }
+
+    /// How many documents are named.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// A framing difference's kind (its JSON name) in a reader's words.
+#[must_use]
+pub fn framing_kind_name(kind: &str) -> &'static str {
+    match kind {
+        "term" => "rival terms",
+        "label" => "how a person is described",
+        "verb" => "reporting verbs",
+        "substitution" => "a word swapped",
+        "scare_quote" => "quotation marks",
+        "hedge" => "hedging",
+        "loaded" => "loaded words",
+        "wording" => "the writer's own wording",
+        _ => "framing",
+    }
+}
+
+/// The position of the document with id `doc` (`d3` is 3).
+#[must_use]
+pub fn document_index(doc: &str) -> Option<usize> {
+    doc.strip_prefix('d').and_then(|n| n.parse().ok())
+}
+
+/// Whether a file's name is made of words ("fox.txt", "ferry-report.md") rather than numbers
+/// and hashes ("001_be3014d14ec1fab8.txt").
+fn wordy(path: &str) -> bool {
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    let alphanumeric = stem.chars().filter(|c| c.is_alphanumeric()).count();
+    letters >= 3 && letters * 10 >= alphanumeric * 6
+}
+
+/// A short name made from a title: its first words up to [`TITLE_NAME_CHARS`], with "…" where
+/// it was cut.
+fn title_name(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let mut name = String::new();
+    for (k, word) in words.iter().enumerate() {
+        let next = if name.is_empty() {
+            (*word).to_owned()
+        } else {
+            format!("{name} {word}")
+        };
+        if next.chars().count() > TITLE_NAME_CHARS && !name.is_empty() {
+            let cut = name.trim_end_matches([',', ':', ';', '.', '—', '–', '-']);
+            return Some(format!("{cut}…"));
+        }
+        name = next;
+        if k + 1 == words.len() {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// Short names for `paths`: each one's file name, with as many of its folders as it takes to
@@ -485,6 +608,79 @@ pub struct Problem {
 mod tests {
     use super::*;
 
+    fn document(path: &str, outlet: Option<&str>, title: Option<&str>) -> Document {
+        Document {
+            id: String::new(),
+            path: path.to_owned(),
+            title: title.map(str::to_owned),
+            outlet: outlet.map(str::to_owned),
+            date: None,
+            syndicated_from: None,
+            reprint_of: None,
+            url: None,
+            format: Format::Text,
+            encoding: "UTF-8".to_owned(),
+            notes: Vec::new(),
+            kept_lines: Vec::new(),
+            removed: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            text: String::new(),
+            words: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn readers_name_articles_by_outlet_then_title_then_file_and_tell_alike_ones_apart() {
+        let documents = [
+            document(
+                "a/fox.txt",
+                Some("Fox News"),
+                Some("Council backs the wall"),
+            ),
+            document(
+                "b/fox.txt",
+                Some("Fox News"),
+                Some("Residents march against the new river wall plan on Friday"),
+            ),
+            document("c/fox.txt", None, Some("Mayor wins the vote")),
+            document("d/fox.txt", None, None),
+            document("e/fox.txt", None, None),
+            document("e/fox.txt", None, None),
+            document("ledger.html", Some("  "), None),
+            {
+                let mut hashed = document("001_be3014d14ec1fab8.txt", None, None);
+                hashed.sentences.push(crate::analysis::segment::Sentence {
+                    index: 0,
+                    paragraph: 0,
+                    start: 0,
+                    end: 0,
+                    text: "Russian President Vladimir Putin and US President Donald Trump met."
+                        .to_owned(),
+                });
+                hashed
+            },
+        ];
+        let names = ReaderNames::new(&documents);
+        let all: Vec<&str> = (0..documents.len()).map(|k| names.at(k)).collect();
+        assert_eq!(
+            all,
+            [
+                "Fox News: Council backs the wall",
+                "Fox News: Residents march against the new…",
+                "Mayor wins the vote",
+                "d/fox.txt",
+                "e/fox.txt (article 5)",
+                "e/fox.txt (article 6)",
+                "ledger.html",
+                "Russian President Vladimir Putin…",
+            ]
+        );
+        assert_eq!(names.numbered(2), "3 · Mayor wins the vote");
+        assert_eq!(names.of("d3"), "d/fox.txt");
+        assert_eq!(names.of("x"), "an article");
+    }
+
     #[test]
     fn a_doc_set_holds_its_documents_and_is_written_as_their_ids() {
         let set = DocSet::from_fn(200, |doc| doc % 63 == 1);
@@ -514,11 +710,13 @@ mod tests {
         for k in 0..12 {
             c.documents.push(Document {
                 id: format!("d{k}"),
-                path: format!("/news/{k}.txt"),
+                path: format!("/news/report{k}.txt"),
                 outlet: (k % 2 == 0).then(|| format!("Outlet {k}")),
+                title: None,
                 ..template.clone()
             });
         }
+        let names = ReaderNames::new(&c.documents);
         let omission = |pick: &dyn Fn(usize) -> bool| Omission {
             doc: "d0".to_owned(),
             sentence: 0,
@@ -526,16 +724,17 @@ mod tests {
             missing_from: DocSet::from_fn(12, pick),
         };
         assert_eq!(
-            c.missing_from_names(&omission(&|k| k == 1 || k == 2)),
-            "1.txt, Outlet 2"
+            c.missing_from_names(&names, &omission(&|k| k == 1 || k == 2)),
+            "report1.txt, Outlet 2"
         );
         assert_eq!(
-            c.missing_from_names(&omission(&|k| k > 0)),
+            c.missing_from_names(&names, &omission(&|k| k > 0)),
             "every other article (11)"
         );
         assert_eq!(
-            c.missing_from_names(&omission(&|k| k > 1)),
-            "Outlet 2, 3.txt, Outlet 4, 5.txt, Outlet 6, 7.txt, Outlet 8, 9.txt and 2 more"
+            c.missing_from_names(&names, &omission(&|k| k > 1)),
+            "Outlet 2, report3.txt, Outlet 4, report5.txt, Outlet 6, report7.txt, Outlet 8, \
+             report9.txt and 2 more"
         );
     }
 

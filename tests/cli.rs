@@ -125,11 +125,14 @@ fn markdown_report_reads_as_text() {
     let md = String::from_utf8(output.stdout).unwrap();
     assert!(md.starts_with("# Parallax comparison"));
     assert!(
-        md.contains("| d1 | The Valley Ledger | 2026-03-12 |"),
+        md.contains("| 2 | The Valley Ledger | 2026-03-12 |"),
         "{md}"
     );
     assert!(md.contains("Calder city council on Wednesday night approved"));
     assert!(md.contains("(navigation): Skip to main content"));
+    // Articles are named as a reader names them, never by their ids.
+    assert!(md.contains("## 2 · The Valley Ledger"), "{md}");
+    assert!(!md.contains("d0") && !md.contains("d1 "), "{md}");
 }
 
 #[test]

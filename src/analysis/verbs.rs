@@ -40,6 +40,19 @@ impl VerbClass {
         })
     }
 
+    /// What a verb of this class does to the words it introduces, in a reader's words ("casts
+    /// doubt"); nothing for a verb that only reports.
+    #[must_use]
+    pub fn meaning(self) -> Option<&'static str> {
+        match self {
+            Self::Neutral => None,
+            Self::Emphatic => Some("lends the words force"),
+            Self::Distancing => Some("casts doubt on the words"),
+            Self::Presupposing => Some("takes the words as true"),
+            Self::Loaded => Some("judges the speaker or the tone"),
+        }
+    }
+
     /// The class's name as written in the lexicon and the report.
     #[must_use]
     pub fn name(self) -> &'static str {

@@ -19,7 +19,7 @@ use super::highlights::{self, Highlights, MarkKind, Target};
 use super::theme;
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, Document};
+use crate::comparison::{Comparison, Document, framing_kind_name};
 
 /// Where, from the top of a column's view, the thing scrolled to is put (a fraction of the
 /// view's height): a little below the top, so the lines before it give context.
@@ -141,6 +141,12 @@ pub struct View<'a> {
     pub current_found: Option<(usize, Span)>,
     pub show_removed: bool,
     pub generation: u64,
+    /// The documents shown as columns, in order: all of them, or the ones the reader pinned.
+    pub shown: &'a [usize],
+    /// Bumped when another set of articles is compared: scroll positions start afresh.
+    pub epoch: u64,
+    /// Scroll the row of columns sideways so this document's column is in view.
+    pub reveal: Option<usize>,
 }
 
 /// What happened in the columns this frame.
@@ -150,6 +156,8 @@ pub struct Events {
     pub clicked: Option<Target>,
     /// The column the user scrolled by hand.
     pub scrolled: Option<usize>,
+    /// The documents whose columns are in view, in order.
+    pub in_view: Vec<usize>,
 }
 
 /// Scrolls every column to where `target` is in its document.
@@ -215,13 +223,18 @@ fn interpolate(pairs: &[(f32, f32)], y: f32) -> Option<f32> {
     }
 }
 
-/// Draws the columns side by side, the ones in view only.
+/// Draws the columns side by side, the ones in view only. They share the width down to a
+/// readable measure ([`theme::MIN_COLUMN_WIDTH`]); past that the row of columns scrolls
+/// sideways, with its scroll bar always shown.
 pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) -> Events {
     let mut events = Events::default();
-    let count = view.comparison.documents.len();
+    let count = view.shown.len();
     if count == 0 {
         return events;
     }
+    // Solid scroll bars, drawn whether or not the pointer is near: a reader must see that
+    // there is more to the side.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     let spacing = ui.spacing().item_spacing.x;
     let bar = ui.spacing().scroll.bar_width
         + ui.spacing().scroll.bar_inner_margin
@@ -234,62 +247,76 @@ pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) ->
     let available = ui.available_width();
     let width = ((available - (n - 1.0) * spacing) / n).max(theme::MIN_COLUMN_WIDTH);
     let stride = width + spacing;
-    let height = ui.available_height();
-    egui::ScrollArea::horizontal()
-        .id_salt("columns")
+    let fits = width * n + (n - 1.0) * spacing <= available + 0.5;
+    let height = ui.available_height() - if fits { 0.0 } else { bar };
+    #[expect(clippy::cast_precision_loss, reason = "a column's place")]
+    let left = |k: usize| k as f32 * stride;
+    let mut area = egui::ScrollArea::horizontal()
+        .id_salt(("columns", view.epoch))
         .auto_shrink(false)
-        .show_viewport(ui, |ui, viewport| {
-            ui.set_min_size(egui::vec2(n * stride - spacing, height));
-            let origin = ui.max_rect().min;
-            #[expect(clippy::cast_precision_loss, reason = "a column index")]
-            let left = |d: usize| d as f32 * stride;
-            let in_sight =
-                |d: usize| left(d) + width >= viewport.min.x && left(d) <= viewport.max.x;
-            // Long articles out of sight let go of their text first, so that the memory is
-            // there for the one coming into view.
-            for (d, (document, column)) in view
-                .comparison
-                .documents
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
+    if let Some(k) = view
+        .reveal
+        .and_then(|doc| view.shown.iter().position(|&d| d == doc))
+    {
+        area = area.horizontal_scroll_offset(left(k));
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_min_size(egui::vec2(n * stride - spacing, height));
+        let origin = ui.max_rect().min;
+        let in_sight = |k: usize| left(k) + width >= viewport.min.x && left(k) <= viewport.max.x;
+        // Long articles out of sight let go of their text first, so that the memory is there
+        // for the one coming into view.
+        for (d, (document, column)) in view
+            .comparison
+            .documents
+            .iter()
+            .zip(&mut *columns)
+            .enumerate()
+        {
+            let showing = view
+                .shown
                 .iter()
-                .zip(&mut *columns)
-                .enumerate()
-            {
-                if !in_sight(d) && document.text.len() > KEEP_LAID_OUT_BYTES {
-                    column.forget();
-                }
+                .position(|&s| s == d)
+                .is_some_and(in_sight);
+            if !showing && document.text.len() > KEEP_LAID_OUT_BYTES {
+                column.forget();
             }
-            for (d, (document, column)) in view
-                .comparison
-                .documents
-                .iter()
-                .zip(columns.iter_mut())
-                .enumerate()
-            {
-                if !in_sight(d) {
-                    continue;
-                }
-                let x = left(d);
-                let rect = egui::Rect::from_min_size(
-                    origin + egui::vec2(x, 0.0),
-                    egui::vec2(width, height),
+        }
+        for (k, &d) in view.shown.iter().enumerate() {
+            if !in_sight(k) {
+                continue;
+            }
+            let (Some(document), Some(column)) =
+                (view.comparison.documents.get(d), columns.get_mut(d))
+            else {
+                continue;
+            };
+            // Wholly in view: the overview outlines it.
+            if left(k) >= viewport.min.x - 1.0 && left(k) + width <= viewport.max.x + 1.0 {
+                events.in_view.push(d);
+            }
+            let rect = egui::Rect::from_min_size(
+                origin + egui::vec2(left(k), 0.0),
+                egui::vec2(width, height),
+            );
+            let builder = egui::UiBuilder::new()
+                .max_rect(rect)
+                .id_salt(("column", view.epoch, d))
+                .layout(egui::Layout::top_down(egui::Align::Min));
+            ui.scope_builder(builder, |ui| {
+                column_ui(ui, d, document, column, view, width - bar, &mut events);
+            });
+            if k + 1 < count {
+                let line_x = rect.right() + spacing / 2.0;
+                ui.painter().vline(
+                    line_x,
+                    rect.y_range(),
+                    ui.visuals().widgets.noninteractive.bg_stroke,
                 );
-                let builder = egui::UiBuilder::new()
-                    .max_rect(rect)
-                    .id_salt(("column", d))
-                    .layout(egui::Layout::top_down(egui::Align::Min));
-                ui.scope_builder(builder, |ui| {
-                    column_ui(ui, d, document, column, view, width - bar, &mut events);
-                });
-                if d + 1 < count {
-                    let line_x = rect.right() + spacing / 2.0;
-                    ui.painter().vline(
-                        line_x,
-                        rect.y_range(),
-                        ui.visuals().widgets.noninteractive.bg_stroke,
-                    );
-                }
             }
-        });
+        }
+    });
     events
 }
 
@@ -302,7 +329,13 @@ fn column_ui(
     text_width: f32,
     events: &mut Events,
 ) {
-    header_ui(ui, document, view.found.get(d).map_or(0, Vec::len));
+    header_ui(
+        ui,
+        d,
+        document,
+        view.highlights,
+        view.found.get(d).map_or(0, Vec::len),
+    );
     ui.separator();
     let look = Look {
         width: text_width.max(50.0),
@@ -316,7 +349,7 @@ fn column_ui(
         }
     }
     let mut area = egui::ScrollArea::vertical()
-        .id_salt(("column-scroll", d))
+        .id_salt(("column-scroll", view.epoch, d))
         .auto_shrink(false);
     let set = column.scroll_to.take();
     if let Some(y) = set {
@@ -355,7 +388,7 @@ fn column_ui(
             let clicked = response.clicked();
             response
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .on_hover_ui(|ui| marks_tooltip_ui(ui, view.comparison, &marks));
+                .on_hover_ui(|ui| marks_tooltip_ui(ui, view.comparison, view.highlights, &marks));
             if clicked {
                 events.clicked = marks.iter().find_map(|m| match m {
                     MarkKind::Quote(g) => Some(Target::QuoteGroup(*g)),
@@ -378,29 +411,50 @@ fn column_ui(
     column.offset = offset;
 }
 
-fn header_ui(ui: &mut egui::Ui, document: &Document, found: usize) {
+/// A column's head: the article's number and name, its date, and where it comes from.
+fn header_ui(
+    ui: &mut egui::Ui,
+    d: usize,
+    document: &Document,
+    highlights: &Highlights,
+    found: usize,
+) {
+    let muted = theme::muted(ui.visuals().dark_mode);
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(document.display_name()).heading());
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(highlights.names.numbered(d))
+                    .size(theme::HEADER_SIZE)
+                    .strong(),
+            )
+            .truncate(),
+        )
+        .on_hover_text(document.title.as_deref().unwrap_or(&document.path));
         if found > 0 {
             ui.label(
                 egui::RichText::new(format!("{found} found"))
-                    .small()
                     .background_color(theme::FOUND)
                     .color(Color32::BLACK),
             );
         }
     });
+    let mut about = Vec::new();
+    about.extend(document.date.clone());
     if let Some(from) = &document.syndicated_from {
-        ui.label(
-            egui::RichText::new(format!("Reprint of {from}"))
-                .small()
-                .color(theme::MUTED),
-        );
+        about.push(format!("reprint of {from}"));
+    }
+    if !about.is_empty() {
+        ui.label(egui::RichText::new(about.join(" · ")).color(muted));
     }
 }
 
 /// The tooltip over a highlighted stretch: what it is and how the others word it.
-fn marks_tooltip_ui(ui: &mut egui::Ui, comparison: &Comparison, marks: &[MarkKind]) {
+fn marks_tooltip_ui(
+    ui: &mut egui::Ui,
+    comparison: &Comparison,
+    highlights: &Highlights,
+    marks: &[MarkKind],
+) {
     ui.set_max_width(380.0);
     for mark in marks {
         match *mark {
@@ -408,43 +462,50 @@ fn marks_tooltip_ui(ui: &mut egui::Ui, comparison: &Comparison, marks: &[MarkKin
                 let Some(group) = comparison.quote_groups.get(g) else {
                     continue;
                 };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Shared quote: {} sources, similarity {:.2}",
-                        group.sources, group.similarity
-                    ))
-                    .strong(),
-                );
-                ui.label("Click to line up every article on it and see the word changes.");
+                ui.label(egui::RichText::new(format!("Shared quote {}", g + 1)).strong());
+                ui.label(carried_by(group.sources));
+                ui.label("Click to line up every article on it and see what each changed.");
             }
             MarkKind::Fact(g) => {
                 let Some(group) = comparison.sentence_groups.get(g) else {
                     continue;
                 };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Shared fact: {} sources, similarity {:.2}",
-                        group.sources, group.similarity
-                    ))
-                    .strong(),
-                );
-                ui.label("Click to line up every article on it and see the word changes.");
+                ui.label(egui::RichText::new(format!("Shared fact {}", g + 1)).strong());
+                ui.label(carried_by(group.sources));
+                ui.label("Click to line up every article on it and see what each changed.");
             }
             MarkKind::Framing(f) => {
                 let Some(finding) = comparison.framing.get(f) else {
                     continue;
                 };
                 ui.label(
-                    egui::RichText::new(format!("{} ({})", finding.concept, finding.kind)).strong(),
+                    egui::RichText::new(format!(
+                        "{} · {}",
+                        finding.concept,
+                        framing_kind_name(&finding.kind)
+                    ))
+                    .strong(),
                 );
                 ui.label(&finding.note);
                 for wording in &finding.variants {
-                    let outlet = comparison.outlet_of(&wording.doc);
-                    ui.label(format!("{outlet}: “{}”", wording.text));
+                    ui.label(format!(
+                        "{}: “{}”",
+                        highlights.names.of(&wording.doc),
+                        wording.text
+                    ));
                 }
             }
         }
         ui.add_space(4.0);
+    }
+}
+
+/// "Reported by 3 sources" (a reprint counts with its original).
+fn carried_by(sources: usize) -> String {
+    if sources == 1 {
+        "Reported by one source (the others are reprints of it)".to_owned()
+    } else {
+        format!("Reported by {sources} sources")
     }
 }
 

@@ -63,7 +63,7 @@ impl Export {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show or hide the lines removed as page furniture.
     ShowRemoved(bool),
@@ -108,6 +108,26 @@ pub enum Command {
     FindNext(bool),
     /// Write the comparison, or a picture of the window, to a file.
     Export(PathBuf, Export),
+    /// Show or hide the article list.
+    ShowArticles(bool),
+    /// Pin an article (by its position) to read it side by side with the other pinned ones,
+    /// or unpin it.
+    Pin(usize, bool),
+    /// Show every article's column again.
+    UnpinAll,
+    /// Bring an article's column into view.
+    Reveal(usize),
+    /// Show or hide the legend of colours and marks.
+    ShowLegend(bool),
+    /// The widths the reader dragged the article list and the side panel to.
+    RememberWidths {
+        articles: Option<f32>,
+        panel: Option<f32>,
+    },
+    /// The first view's explanation was read.
+    DismissWelcome,
+    /// Show the first view's explanation again.
+    ShowWelcome,
 }
 
 impl ParallaxApp {
@@ -194,6 +214,34 @@ impl ParallaxApp {
                 }
             }
             Command::Export(path, export) => self.export(path, export),
+            Command::ShowArticles(show) => self.settings.show_articles = show,
+            Command::Pin(doc, pin) => {
+                self.pinned.retain(|&d| d != doc);
+                if pin && doc < self.comparison.documents.len() {
+                    self.pinned.push(doc);
+                    self.pinned.sort_unstable();
+                }
+                self.reveal = Some(doc);
+            }
+            Command::UnpinAll => self.pinned.clear(),
+            Command::Reveal(doc) => {
+                if !self.pinned.is_empty() && !self.pinned.contains(&doc) {
+                    self.pinned.push(doc);
+                    self.pinned.sort_unstable();
+                }
+                self.reveal = Some(doc);
+            }
+            Command::ShowLegend(open) => self.legend_open = open,
+            Command::RememberWidths { articles, panel } => {
+                if let Some(width) = articles {
+                    self.settings.articles_width = width;
+                }
+                if let Some(width) = panel {
+                    self.settings.panel_width = width;
+                }
+            }
+            Command::DismissWelcome => self.settings.welcome_seen = true,
+            Command::ShowWelcome => self.settings.welcome_seen = false,
         }
     }
 
@@ -224,12 +272,9 @@ impl ParallaxApp {
         };
         let name = name.trim();
         self.inputs[input].user.outlet = (!name.is_empty()).then(|| name.to_owned());
-        if name.is_empty() || self.is_busy() {
-            // Back to the detected name, or a result on its way without this edit.
-            self.reanalyze();
-        } else if let Some(document) = self.comparison.documents.get_mut(doc) {
-            document.outlet = Some(name.to_owned());
-        }
+        // Names are in the notes and the lists: the comparison is made again with the new one
+        // (in the background; the columns keep their places).
+        self.reanalyze();
     }
 
     pub(super) fn set_date(&mut self, doc: usize, date: &str) {

@@ -58,12 +58,20 @@ impl ParallaxApp {
     pub(super) fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Open…").clicked()
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(shortcut(ui, egui::Key::O)))
+                    .clicked()
                     && let Some(paths) = pick_files()
                 {
                     commands.push(Command::Open(paths));
                 }
-                if ui.button("Paste article").clicked() {
+                if ui
+                    .add(
+                        egui::Button::new("Paste article")
+                            .shortcut_text(shortcut(ui, egui::Key::V)),
+                    )
+                    .clicked()
+                {
                     commands.push(read_clipboard(None));
                 }
                 ui.menu_button("Recent", |ui| self.recent_ui(ui, commands));
@@ -72,6 +80,13 @@ impl ParallaxApp {
                 }
                 ui.separator();
                 ui.menu_button("Export", |ui| {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} opens this menu's first choice",
+                            shortcut(ui, egui::Key::E)
+                        ))
+                        .color(theme::muted(ui.visuals().dark_mode)),
+                    );
                     for export in Export::ALL {
                         if ui.button(export.name()).clicked()
                             && let Some(path) = save_file(export)
@@ -102,6 +117,15 @@ impl ParallaxApp {
                 }
             });
             ui.menu_button("View", |ui| self.view_menu_ui(ui, commands));
+            ui.menu_button("Help", |ui| {
+                if ui.button("What the colours mean").clicked() {
+                    commands.push(Command::ShowLegend(true));
+                }
+                if ui.button("Show the first view's explanation").clicked() {
+                    commands.push(Command::OpenSamples);
+                    commands.push(Command::ShowWelcome);
+                }
+            });
             ui.separator();
             if ui
                 .button("Open…")
@@ -163,6 +187,20 @@ impl ParallaxApp {
     }
 
     pub(super) fn view_menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let mut articles = self.settings.show_articles;
+        if ui.checkbox(&mut articles, "Article list").changed() {
+            commands.push(Command::ShowArticles(articles));
+        }
+        if !self.pinned.is_empty() && ui.button("Show every article (unpin all)").clicked() {
+            commands.push(Command::UnpinAll);
+        }
+        if ui
+            .add(egui::Button::new("Find…").shortcut_text(shortcut(ui, egui::Key::F)))
+            .clicked()
+        {
+            commands.push(Command::ShowFind(true));
+        }
+        ui.separator();
         let mut show = self.settings.show_removed;
         if ui.checkbox(&mut show, "Show removed lines").changed() {
             commands.push(Command::ShowRemoved(show));
@@ -174,7 +212,7 @@ impl ParallaxApp {
         ui.separator();
         ui.label("Side panel");
         let mut panel = self.settings.panel;
-        ui.radio_value(&mut panel, None, "Hidden");
+        ui.radio_value(&mut panel, None, "Hidden (more room for the columns)");
         for option in Panel::ALL {
             ui.radio_value(&mut panel, Some(option), option.name());
         }
@@ -244,7 +282,7 @@ impl ParallaxApp {
             if let Some(status) = &self.status {
                 let text = egui::RichText::new(&status.text);
                 ui.label(if status.error {
-                    text.color(theme::ERROR)
+                    text.color(theme::error_text(ui.visuals().dark_mode))
                 } else {
                     text
                 });
@@ -260,4 +298,10 @@ impl ParallaxApp {
             ));
         });
     }
+}
+
+/// How the shortcut Ctrl (Cmd on a Mac) plus `key` is written on this machine.
+fn shortcut(ui: &egui::Ui, key: egui::Key) -> String {
+    ui.ctx()
+        .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
 }

@@ -9,8 +9,10 @@
 
 mod columns;
 mod commands;
+mod guide;
 pub use crate::report::highlights;
 mod menus;
+mod overview;
 mod panels;
 mod platform;
 mod settings;
@@ -87,6 +89,15 @@ pub struct ParallaxApp {
     /// The document whose outlet and date are being edited.
     editing: Option<usize>,
     pasted: usize,
+    /// Bumped when another set of articles is compared, so scroll positions start afresh.
+    epoch: u64,
+    /// The articles pinned side by side (positions, in order); none: every article's column.
+    pinned: Vec<usize>,
+    /// An article whose column should come into view on the next frame.
+    reveal: Option<usize>,
+    /// The articles whose columns were wholly in view on the last frame.
+    in_view: Vec<usize>,
+    legend_open: bool,
     pub settings: Settings,
 }
 
@@ -117,6 +128,11 @@ impl ParallaxApp {
             edits: Vec::new(),
             editing: None,
             pasted: 0,
+            epoch: 0,
+            pinned: Vec::new(),
+            reveal: None,
+            in_view: Vec::new(),
+            legend_open: false,
             settings: Settings::default(),
         };
         app.reanalyze();
@@ -183,6 +199,12 @@ impl eframe::App for ParallaxApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+
+    /// Only [`Settings`] are kept between runs: egui's own memory holds every scroll position
+    /// of the last comparison, and a new comparison must open at the top.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
 }
 
 impl ParallaxApp {
@@ -209,34 +231,58 @@ impl ParallaxApp {
             egui::Panel::top("find").show(ui, |ui| self.find_ui(ui, &mut commands));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if !self.comparison.documents.is_empty() {
+            egui::Panel::top("overview").show(ui, |ui| {
+                let strip = overview::Strip {
+                    comparison: &self.comparison,
+                    highlights: &self.highlights,
+                    in_view: &self.in_view,
+                    pinned: &self.pinned,
+                    articles_shown: self.settings.show_articles,
+                    epoch: self.epoch,
+                };
+                overview::strip_ui(ui, &strip, &mut commands);
+            });
+        }
         if let Some(target) = self.selection
             && matches!(target, Target::QuoteGroup(_) | Target::Fact(_))
         {
-            egui::Panel::bottom("difference")
+            egui::Panel::bottom("selection")
                 .resizable(true)
-                .default_size(150.0)
+                .default_size(170.0)
                 .show(ui, |ui| {
-                    panels::difference_ui(ui, &self.comparison, target, &mut commands);
+                    panels::selection_ui(
+                        ui,
+                        &self.comparison,
+                        &self.highlights,
+                        target,
+                        &mut commands,
+                    );
                 });
         }
         let busy = self.is_busy();
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
-                panels::documents_ui(
-                    ui,
-                    &self.comparison,
-                    &mut self.edits,
-                    &mut self.editing,
-                    busy,
-                    &mut commands,
-                );
-            });
-        if let Some(panel) = self.settings.panel {
-            egui::Panel::right("panel")
+        let mut widths = (None, None);
+        if self.settings.show_articles {
+            let shown = egui::Panel::left("articles")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(self.settings.articles_width)
+                .show(ui, |ui| {
+                    panels::documents_ui(
+                        ui,
+                        &self.comparison,
+                        &self.highlights,
+                        &mut self.edits,
+                        &mut self.editing,
+                        busy,
+                        &mut commands,
+                    );
+                });
+            widths.0 = Some(shown.response.rect.width());
+        }
+        if let Some(panel) = self.settings.panel {
+            let shown = egui::Panel::right("panel")
+                .resizable(true)
+                .default_size(self.settings.panel_width)
                 .show(ui, |ui| {
                     panels::panel_ui(
                         ui,
@@ -244,9 +290,20 @@ impl ParallaxApp {
                         &self.comparison,
                         &self.highlights,
                         self.selection,
+                        self.epoch,
                         &mut commands,
                     );
                 });
+            widths.1 = Some(shown.response.rect.width());
+        }
+        let changed = |now: Option<f32>, kept: f32| now.filter(|w| (w - kept).abs() > 1.0);
+        let articles = changed(widths.0, self.settings.articles_width);
+        let panel = changed(widths.1, self.settings.panel_width);
+        if articles.is_some() || panel.is_some() {
+            commands.push(Command::RememberWidths { articles, panel });
+        }
+        if self.legend_open {
+            self.legend_ui(&ctx, &mut commands);
         }
         egui::CentralPanel::default().show(ui, |ui| self.columns_ui(ui, &mut commands));
         for command in commands {
@@ -272,6 +329,14 @@ impl ParallaxApp {
             .find
             .current
             .and_then(|k| self.find.matches.get(k).copied());
+        if self.showing_samples() && !self.settings.welcome_seen {
+            self.welcome_ui(ui, commands);
+        }
+        let shown: Vec<usize> = if self.pinned.is_empty() {
+            (0..self.comparison.documents.len()).collect()
+        } else {
+            self.pinned.clone()
+        };
         let view = columns::View {
             comparison: &self.comparison,
             highlights: &self.highlights,
@@ -280,8 +345,15 @@ impl ParallaxApp {
             current_found: current,
             show_removed: self.settings.show_removed,
             generation: self.generation,
+            shown: &shown,
+            epoch: self.epoch,
+            reveal: self.reveal.take(),
         };
         let events = columns::columns_ui(ui, &mut self.columns, &view);
+        if events.in_view != self.in_view {
+            self.in_view = events.in_view.clone();
+            ui.ctx().request_repaint();
+        }
         if let Some(target) = events.clicked {
             commands.push(Command::Select(Some(target)));
         }

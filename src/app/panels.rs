@@ -1,15 +1,19 @@
-//! The panels around the columns: the documents, the lists of what differs (quotes, framing,
-//! labels, omissions, coverage), and the word-level difference of the selected quote or fact.
+//! The panels around the columns: the article list, the lists of what differs (quotes,
+//! framing, labels, omissions, coverage), and the selection panel, which says what is selected
+//! and how every article carries it.
 //!
 //! Every list here reads the comparison as it is and emits commands; clicking an entry
-//! selects it, which scrolls every column to it.
+//! selects it, which scrolls every column to it. Articles are named as a reader names them
+//! (their number and outlet, see [`crate::comparison::ReaderNames`]), and text is at the body
+//! size with secondary text kept readable in either theme.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, RichText, Stroke};
+use egui::{FontId, RichText, Stroke};
+use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::highlights::{Highlights, OmissionEntry, Piece, Share, Target, inline_diff, versions};
 use super::{Command, theme};
-use crate::comparison::{Comparison, Document};
+use crate::comparison::{Comparison, framing_kind_name};
 use crate::report::matrix::Carried;
 
 /// The side panel's views.
@@ -41,17 +45,30 @@ impl Panel {
             Panel::Coverage => "Coverage",
         }
     }
+
+    /// What the view shows, for its tab's tooltip.
+    #[must_use]
+    pub fn about(self) -> &'static str {
+        match self {
+            Panel::Quotes => "Each quote, and how each article carries it",
+            Panel::Framing => "Where the articles word the same thing differently",
+            Panel::Labels => "How each article describes each person",
+            Panel::Omissions => "What each article carries that others leave out",
+            Panel::Coverage => "How much of each article the others share",
+        }
+    }
 }
 
-/// The height of one entry of the document list: every entry has the same, so the list
-/// draws only the entries in view however many documents are open.
-const DOCUMENT_HEIGHT: f32 = 70.0;
+/// The height of one entry of the article list: every entry has the same, so the list draws
+/// only the entries in view however many articles are open.
+const DOCUMENT_HEIGHT: f32 = 74.0;
 
-/// The document list: each document's outlet and date (editable), its place in the order,
-/// and the inputs that could not be compared.
+/// The article list: each article's number, name and date (editable), its place in the
+/// order, and the inputs that could not be compared.
 pub fn documents_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
+    highlights: &Highlights,
     edits: &mut [(String, String)],
     editing: &mut Option<usize>,
     busy: bool,
@@ -80,34 +97,43 @@ pub fn documents_ui(
                     .layout(egui::Layout::top_down(egui::Align::Min));
                 ui.scope_builder(builder, |ui| {
                     ui.set_clip_rect(rect.intersect(ui.clip_rect()));
-                    document_ui(ui, d, comparison, &mut edits[d], editing, busy, commands);
+                    document_ui(
+                        ui,
+                        d,
+                        comparison,
+                        highlights,
+                        &mut edits[d],
+                        editing,
+                        busy,
+                        commands,
+                    );
                 });
             }
         });
     if !problems.is_empty() {
         ui.add_space(8.0);
         ui.heading("Not compared");
-        egui::ScrollArea::vertical().id_salt("problems").show_rows(
-            ui,
-            ui.text_style_height(&egui::TextStyle::Body),
-            problems.len(),
-            |ui, range| {
-                for problem in &problems[range] {
-                    ui.label(
-                        RichText::new(format!("{}: {}", problem.path, problem.message))
-                            .color(theme::ERROR),
-                    )
-                    .on_hover_text(&problem.message);
+        let error = theme::error_text(ui.visuals().dark_mode);
+        egui::ScrollArea::vertical()
+            .id_salt("problems")
+            .show(ui, |ui| {
+                for problem in problems {
+                    ui.label(RichText::new(&problem.path).strong());
+                    ui.label(RichText::new(&problem.message).color(error));
                 }
-            },
-        );
+            });
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one entry of the list: the comparison, its names, the edit fields and the output"
+)]
 fn document_ui(
     ui: &mut egui::Ui,
     d: usize,
     comparison: &Comparison,
+    highlights: &Highlights,
     edit: &mut (String, String),
     editing: &mut Option<usize>,
     busy: bool,
@@ -115,6 +141,7 @@ fn document_ui(
 ) {
     let document = &comparison.documents[d];
     let count = comparison.documents.len();
+    let muted = theme::muted(ui.visuals().dark_mode);
     if *editing == Some(d) {
         // Editing: the outlet and date fields, kept when they lose the keyboard.
         let mut done = false;
@@ -155,12 +182,7 @@ fn document_ui(
             *editing = None;
         }
     } else {
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!("{}. {}", d + 1, Document::display_name(document))).strong(),
-            )
-            .truncate(),
-        );
+        ui.add(egui::Label::new(RichText::new(highlights.names.numbered(d)).strong()).truncate());
         ui.horizontal(|ui| {
             if ui
                 .add(egui::Button::new("Edit").small())
@@ -194,7 +216,7 @@ fn document_ui(
             });
         });
     }
-    // Provenance: the path, and on hover the title, reprint and reading notes.
+    // Provenance: the date and file, and on hover the title, reprint and reading notes.
     let mut about = vec![document.path.clone()];
     about.extend(document.title.iter().cloned());
     about.extend(document.url.iter().cloned());
@@ -202,15 +224,16 @@ fn document_ui(
         about.push(format!("Reprint of {source}"));
     }
     if let Some(of) = &document.reprint_of {
-        about.push(format!("Mostly copies {}", comparison.outlet_of(of)));
+        about.push(format!("Mostly copies {}", highlights.names.of(of)));
     }
     about.extend(document.notes.iter().cloned());
-    let line = match (&document.syndicated_from, &document.reprint_of) {
-        (Some(source), _) => format!("Reprint of {source} · {}", document.path),
-        (None, Some(of)) => format!("Copies {} · {}", comparison.outlet_of(of), document.path),
-        (None, None) => document.path.clone(),
-    };
-    ui.add(egui::Label::new(RichText::new(line).small().color(theme::MUTED)).truncate())
+    let mut line: Vec<String> = document.date.iter().cloned().collect();
+    match (&document.syndicated_from, &document.reprint_of) {
+        (Some(source), _) => line.push(format!("reprint of {source}")),
+        (None, Some(of)) => line.push(format!("copies {}", highlights.names.of(of))),
+        (None, None) => line.push(document.path.clone()),
+    }
+    ui.add(egui::Label::new(RichText::new(line.join(" · ")).color(muted)).truncate())
         .on_hover_text(about.join("\n"));
 }
 
@@ -221,12 +244,14 @@ pub fn panel_ui(
     comparison: &Comparison,
     highlights: &Highlights,
     selection: Option<Target>,
+    epoch: u64,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
         for option in Panel::ALL {
             if ui
                 .selectable_label(option == panel, option.name())
+                .on_hover_text(option.about())
                 .clicked()
             {
                 commands.push(Command::ShowPanel(Some(option)));
@@ -236,11 +261,11 @@ pub fn panel_ui(
     ui.separator();
     let mut select = |target: Target| commands.push(Command::Select(Some(target)));
     match panel {
-        Panel::Quotes => quotes_ui(ui, comparison, highlights, selection, &mut select),
-        Panel::Framing => framing_ui(ui, comparison, selection, &mut select),
-        Panel::Labels => labels_ui(ui, comparison, selection, &mut select),
-        Panel::Omissions => omissions_ui(ui, comparison, highlights, &mut select),
-        Panel::Coverage => coverage_ui(ui, comparison, highlights),
+        Panel::Quotes => quotes_ui(ui, comparison, highlights, selection, epoch, &mut select),
+        Panel::Framing => framing_ui(ui, comparison, highlights, selection, epoch, &mut select),
+        Panel::Labels => labels_ui(ui, comparison, highlights, selection, epoch, &mut select),
+        Panel::Omissions => omissions_ui(ui, comparison, highlights, epoch, &mut select),
+        Panel::Coverage => coverage_ui(ui, comparison, highlights, epoch),
     }
 }
 
@@ -259,7 +284,7 @@ fn short(text: &str, limit: usize) -> String {
 /// list changes; entries not yet seen count as `estimate`.
 fn virtual_list(
     ui: &mut egui::Ui,
-    id_salt: &str,
+    id_salt: (&str, u64),
     count: usize,
     estimate: f32,
     mut entry: impl FnMut(&mut egui::Ui, usize),
@@ -291,7 +316,7 @@ fn virtual_list(
                         .layout(egui::Layout::top_down(egui::Align::Min));
                     let drawn = ui.scope_builder(builder, |ui| {
                         entry(ui, k);
-                        ui.add_space(6.0);
+                        ui.add_space(8.0);
                     });
                     *height = drawn.response.rect.height();
                 }
@@ -301,19 +326,25 @@ fn virtual_list(
         });
 }
 
-/// Size of the quote matrix's cells.
-const QUOTE_WIDTH: f32 = 230.0;
-const CELL_WIDTH: f32 = 124.0;
-const ROW_HEIGHT: f32 = 46.0;
-const HEADER_HEIGHT: f32 = 24.0;
+/// Size of the quote matrix's columns and rows. An article's column is as wide as the panel
+/// allows between the narrow and the wide measure: wide, it names the article and shows the
+/// speaker and verb of each version; narrow, its head is the article's number and each cell a
+/// mark, so that five or more articles fit side by side in a laptop's side panel.
+const QUOTE_WIDTH: f32 = 170.0;
+const NARROW_CELL: f32 = 40.0;
+const WIDE_CELL: f32 = 118.0;
+const ROW_HEIGHT: f32 = 54.0;
+const HEADER_HEIGHT: f32 = 40.0;
 
-/// The quote matrix: a row per quote, a column per document. A grid of fixed-size cells in
-/// which only the cells in view are drawn, in both directions.
+/// The quote matrix: a row per quote, a column per article, as a table whose header stays in
+/// view. Wider than the panel, the whole table scrolls sideways, the quote column with it, so
+/// no cell ever hides under another.
 fn quotes_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
     highlights: &Highlights,
     selection: Option<Target>,
+    epoch: u64,
     select: &mut dyn FnMut(Target),
 ) {
     let rows = &highlights.quote_rows;
@@ -321,218 +352,246 @@ fn quotes_ui(
         ui.label("No quotes found.");
         return;
     }
+    let dark = ui.visuals().dark_mode;
     ui.label(
         RichText::new(
-            "Each quote, and how each article carries it. Click a quote to line up the columns on it.",
+            "How each article carries each quote. Click a quote to line up the columns on it.",
         )
-        .small()
-        .color(theme::MUTED),
+        .color(theme::muted(dark)),
     );
-    let documents = &comparison.documents;
-    #[expect(clippy::cast_precision_loss, reason = "row and column counts")]
-    let size = egui::vec2(
-        QUOTE_WIDTH + documents.len() as f32 * CELL_WIDTH,
-        HEADER_HEIGHT + rows.len() as f32 * ROW_HEIGHT,
-    );
-    egui::ScrollArea::both()
-        .id_salt("quote-matrix")
-        .auto_shrink(false)
-        .show_viewport(ui, |ui, viewport| {
-            ui.set_min_size(size);
-            let origin = ui.max_rect().min;
-            let visible_rows = rows_in(
-                viewport.min.y - HEADER_HEIGHT,
-                viewport.max.y,
-                ROW_HEIGHT,
-                rows.len(),
-            );
-            let visible_docs = rows_in(
-                viewport.min.x - QUOTE_WIDTH,
-                viewport.max.x - QUOTE_WIDTH,
-                CELL_WIDTH,
-                documents.len(),
-            );
-            let stripe = ui.visuals().faint_bg_color;
-            for r in visible_rows {
-                let row = &rows[r];
-                #[expect(clippy::cast_precision_loss, reason = "a row index")]
-                let y = HEADER_HEIGHT + r as f32 * ROW_HEIGHT;
-                if r % 2 == 1 {
-                    let band = egui::Rect::from_min_size(
-                        origin + egui::vec2(viewport.min.x, y),
-                        egui::vec2(viewport.width(), ROW_HEIGHT),
-                    );
-                    ui.painter().rect_filled(band, 0.0, stripe);
-                }
-                for d in visible_docs.clone() {
-                    let Some(&(carried, quote)) = row.cells.get(d) else {
-                        continue;
-                    };
-                    #[expect(clippy::cast_precision_loss, reason = "a column index")]
-                    let x = QUOTE_WIDTH + d as f32 * CELL_WIDTH;
-                    let rect = egui::Rect::from_min_size(
-                        origin + egui::vec2(x + 4.0, y + 2.0),
-                        egui::vec2(CELL_WIDTH - 8.0, ROW_HEIGHT - 4.0),
-                    );
-                    let quote = quote.and_then(|q| comparison.quotes.get(q));
-                    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                        ui.set_clip_rect(rect.intersect(ui.clip_rect()));
-                        let (colour, word) = carried_style(carried);
-                        ui.label(RichText::new(word).color(colour).strong());
-                        if let Some(quote) = quote {
-                            let who = quote.speaker.as_deref().unwrap_or("no speaker");
-                            let verb = quote.cue.as_deref().unwrap_or("—");
-                            ui.add(
-                                egui::Label::new(RichText::new(format!("{who} · {verb}")).small())
-                                    .truncate(),
-                            )
-                            .on_hover_text(&quote.text);
+    let count = comparison.documents.len();
+    let spacing = ui.spacing().item_spacing.x;
+    #[expect(clippy::cast_precision_loss, reason = "a count of articles")]
+    let room = (ui.available_width() - QUOTE_WIDTH - spacing) / count.max(1) as f32 - spacing;
+    let cell = room.clamp(NARROW_CELL, WIDE_CELL);
+    let wide = cell >= 100.0;
+    if !wide {
+        ui.horizontal_wrapped(|ui| {
+            for carried in Carried::ALL {
+                carried_mark_ui(ui, carried, dark);
+                ui.label(carried.reader_word());
+            }
+        });
+    }
+    egui::ScrollArea::horizontal()
+        .id_salt(("quote-matrix-sideways", epoch))
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt(("quote-matrix", epoch))
+                .striped(true)
+                .resizable(false)
+                .cell_layout(egui::Layout::top_down(egui::Align::Min))
+                .column(TableColumn::exact(QUOTE_WIDTH).clip(true))
+                .columns(TableColumn::exact(cell).clip(true), count)
+                .min_scrolled_height(0.0)
+                .header(HEADER_HEIGHT, |mut header| {
+                    header.col(|ui| {
+                        ui.strong("Quote");
+                    });
+                    for d in 0..count {
+                        header.col(|ui| {
+                            let name = highlights.names.numbered(d);
+                            let text = if wide {
+                                name.clone()
+                            } else {
+                                format!("{}", d + 1)
+                            };
+                            ui.add(egui::Label::new(RichText::new(text).strong()).wrap())
+                                .on_hover_text(name);
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                        let quote_row = &rows[row.index()];
+                        row.col(|ui| {
+                            let Some(fullest) = comparison.quotes.get(quote_row.fullest) else {
+                                return;
+                            };
+                            let text = format!("“{}”", short(&fullest.text, 60));
+                            let chosen = selection == Some(quote_row.target);
+                            if ui
+                                .add(egui::Button::selectable(chosen, text).wrap())
+                                .on_hover_text(&fullest.text)
+                                .clicked()
+                            {
+                                select(quote_row.target);
+                            }
+                        });
+                        for d in 0..count {
+                            row.col(|ui| {
+                                let Some(&(carried, quote)) = quote_row.cells.get(d) else {
+                                    return;
+                                };
+                                let quote = quote.and_then(|q| comparison.quotes.get(q));
+                                let who = quote.map(|q| {
+                                    format!(
+                                        "{} · {}",
+                                        q.speaker.as_deref().unwrap_or("no speaker"),
+                                        q.cue.as_deref().unwrap_or("—")
+                                    )
+                                });
+                                let about = format!(
+                                    "{}: {}{}",
+                                    highlights.names.numbered(d),
+                                    carried.reader_word(),
+                                    who.as_deref().map(|w| format!("\n{w}")).unwrap_or_default()
+                                );
+                                if wide {
+                                    ui.label(
+                                        RichText::new(carried.reader_word())
+                                            .color(theme::carried(carried, dark))
+                                            .strong(),
+                                    )
+                                    .on_hover_text(&about);
+                                    if let Some(who) = who {
+                                        ui.add(egui::Label::new(who).truncate())
+                                            .on_hover_text(&about);
+                                    }
+                                } else {
+                                    carried_mark_ui(ui, carried, dark).on_hover_text(about);
+                                }
+                            });
                         }
                     });
-                }
-                // The quote itself, kept in view on the left.
-                let rect = egui::Rect::from_min_size(
-                    origin + egui::vec2(viewport.min.x, y + 2.0),
-                    egui::vec2(QUOTE_WIDTH - 6.0, ROW_HEIGHT - 4.0),
-                );
-                ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
-                let Some(fullest) = comparison.quotes.get(row.fullest) else {
-                    continue;
-                };
-                let text = format!("“{}”", short(&fullest.text, 80));
-                let chosen = selection == Some(row.target);
-                let builder = egui::UiBuilder::new()
-                    .max_rect(rect)
-                    .layout(egui::Layout::top_down(egui::Align::Min));
-                let clicked = ui
-                    .scope_builder(builder, |ui| {
-                        ui.set_clip_rect(rect.intersect(ui.clip_rect()));
-                        ui.add(egui::Button::selectable(chosen, RichText::new(text).small()).wrap())
-                            .on_hover_text(&fullest.text)
-                            .clicked()
-                    })
-                    .inner;
-                if clicked {
-                    select(row.target);
-                }
-            }
-            // The header, kept in view at the top.
-            let header = egui::Rect::from_min_size(
-                origin + viewport.min.to_vec2(),
-                egui::vec2(viewport.width(), HEADER_HEIGHT),
-            );
-            ui.painter()
-                .rect_filled(header, 0.0, ui.visuals().panel_fill);
-            for d in visible_docs {
-                #[expect(clippy::cast_precision_loss, reason = "a column index")]
-                let x = QUOTE_WIDTH + d as f32 * CELL_WIDTH;
-                let rect = egui::Rect::from_min_size(
-                    origin + egui::vec2(x + 4.0, viewport.min.y),
-                    egui::vec2(CELL_WIDTH - 8.0, HEADER_HEIGHT),
-                );
-                let document = &documents[d];
-                ui.put(
-                    rect,
-                    egui::Label::new(RichText::new(Document::outlet_or_file(document)).strong())
-                        .truncate(),
-                )
-                .on_hover_text(Document::display_name(document));
-            }
-            ui.put(
-                egui::Rect::from_min_size(
-                    origin + viewport.min.to_vec2(),
-                    egui::vec2(QUOTE_WIDTH - 6.0, HEADER_HEIGHT),
-                ),
-                egui::Label::new(RichText::new("Quote").strong()),
-            );
+                });
         });
 }
 
-/// The indices of fixed-size items of `step` that fall in `from..to`.
-fn rows_in(from: f32, to: f32, step: f32, count: usize) -> std::ops::Range<usize> {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "clamped to the item count"
-    )]
-    let at = |y: f32| ((y / step).floor().max(0.0) as usize).min(count);
-    at(from)..(at(to) + 1).min(count)
-}
-
-fn carried_style(carried: Carried) -> (Color32, &'static str) {
-    let colour = match carried {
-        Carried::Whole => theme::INSERTED,
-        Carried::Trimmed => theme::FRAMING,
-        Carried::Altered => theme::DELETED,
-        Carried::Absent => theme::MUTED,
-    };
-    (colour, carried.describe())
+/// How an article carries a quote, as a mark: a full disc (carried whole), a half disc
+/// (trimmed), a ring with a bar across (altered), a short dash (not carried). Drawn, not a
+/// font's glyph, and coloured as the words are.
+fn carried_mark_ui(ui: &mut egui::Ui, carried: Carried, dark: bool) -> egui::Response {
+    let size = 16.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let colour = theme::carried(carried, dark);
+    let centre = rect.center();
+    let radius = 6.0;
+    let painter = ui.painter();
+    match carried {
+        Carried::Whole => {
+            painter.circle_filled(centre, radius, colour);
+        }
+        Carried::Trimmed => {
+            painter.circle_stroke(centre, radius, Stroke::new(1.5, colour));
+            let half: Vec<egui::Pos2> = (0..=12)
+                .map(|k| {
+                    #[expect(clippy::cast_precision_loss, reason = "a dozen steps")]
+                    let angle =
+                        std::f32::consts::FRAC_PI_2 + std::f32::consts::PI * k as f32 / 12.0;
+                    centre + radius * egui::vec2(angle.cos(), angle.sin())
+                })
+                .collect();
+            painter.add(egui::Shape::convex_polygon(half, colour, Stroke::NONE));
+        }
+        Carried::Altered => {
+            painter.circle_stroke(centre, radius, Stroke::new(1.5, colour));
+            painter.line_segment(
+                [
+                    centre + egui::vec2(-radius, radius) * 0.8,
+                    centre + egui::vec2(radius, -radius) * 0.8,
+                ],
+                Stroke::new(2.0, colour),
+            );
+        }
+        Carried::Absent => {
+            painter.line_segment(
+                [centre - egui::vec2(4.0, 0.0), centre + egui::vec2(4.0, 0.0)],
+                Stroke::new(1.5, colour),
+            );
+        }
+    }
+    response
 }
 
 /// The framing findings, most telling first.
 fn framing_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
+    highlights: &Highlights,
     selection: Option<Target>,
+    epoch: u64,
     select: &mut dyn FnMut(Target),
 ) {
     if comparison.framing.is_empty() {
         ui.label("No framing differences found.");
         return;
     }
-    virtual_list(ui, "framing", comparison.framing.len(), 90.0, |ui, f| {
-        let finding = &comparison.framing[f];
-        let target = Target::Framing(f);
-        let title = format!("{} · {}", finding.concept, finding.kind);
-        if ui
-            .selectable_label(selection == Some(target), RichText::new(title).strong())
-            .on_hover_text("Show it in every column")
-            .clicked()
-        {
-            select(target);
-        }
-        ui.label(RichText::new(&finding.note).small());
-        for wording in &finding.variants {
-            let outlet = comparison.outlet_of(&wording.doc);
-            ui.label(RichText::new(format!("  {outlet}: “{}”", wording.text)).small());
-        }
-    });
+    let muted = theme::muted(ui.visuals().dark_mode);
+    virtual_list(
+        ui,
+        ("framing", epoch),
+        comparison.framing.len(),
+        110.0,
+        |ui, f| {
+            let finding = &comparison.framing[f];
+            let target = Target::Framing(f);
+            if ui
+                .add(
+                    egui::Button::selectable(
+                        selection == Some(target),
+                        RichText::new(&finding.concept).strong(),
+                    )
+                    .wrap(),
+                )
+                .on_hover_text("Show it in every column")
+                .clicked()
+            {
+                select(target);
+            }
+            ui.label(RichText::new(framing_kind_name(&finding.kind)).color(muted));
+            ui.label(&finding.note);
+            for wording in &finding.variants {
+                ui.label(format!(
+                    "{}: “{}”",
+                    highlights.names.of(&wording.doc),
+                    wording.text
+                ));
+            }
+        },
+    );
 }
 
 /// How each article describes each person.
 fn labels_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
+    highlights: &Highlights,
     selection: Option<Target>,
+    epoch: u64,
     select: &mut dyn FnMut(Target),
 ) {
     if comparison.labels.is_empty() {
         ui.label("No labelled people found.");
         return;
     }
-    virtual_list(ui, "labels", comparison.labels.len(), 60.0, |ui, p| {
-        let person = &comparison.labels[p];
-        let target = Target::Person(p);
-        if ui
-            .selectable_label(
-                selection == Some(target),
-                RichText::new(&person.name).strong(),
-            )
-            .clicked()
-        {
-            select(target);
-        }
-        for (doc, texts) in person.per_document() {
-            ui.label(
-                RichText::new(format!(
-                    "  {}: “{}”",
-                    comparison.outlet_of(doc),
+    virtual_list(
+        ui,
+        ("labels", epoch),
+        comparison.labels.len(),
+        70.0,
+        |ui, p| {
+            let person = &comparison.labels[p];
+            let target = Target::Person(p);
+            if ui
+                .selectable_label(
+                    selection == Some(target),
+                    RichText::new(&person.name).strong(),
+                )
+                .clicked()
+            {
+                select(target);
+            }
+            for (doc, texts) in person.per_document() {
+                ui.label(format!(
+                    "{}: “{}”",
+                    highlights.names.of(doc),
                     texts.join("”, “")
-                ))
-                .small(),
-            );
-        }
-    });
+                ));
+            }
+        },
+    );
 }
 
 /// What each article carries that others leave out: per article, a heading, then its
@@ -541,25 +600,28 @@ fn omissions_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
     highlights: &Highlights,
+    epoch: u64,
     select: &mut dyn FnMut(Target),
 ) {
     if comparison.documents.len() < 2 {
         ui.label("Open two articles or more to see what each leaves out.");
         return;
     }
+    let muted = theme::muted(ui.visuals().dark_mode);
     let entries = &highlights.omission_entries;
     virtual_list(
         ui,
-        "omissions",
+        ("omissions", epoch),
         entries.len(),
-        40.0,
+        50.0,
         |ui, e| match entries[e] {
             OmissionEntry::Heading { doc, count } => {
                 ui.add_space(4.0);
                 ui.label(
                     RichText::new(format!(
-                        "Only in some: {count} sentences of {}",
-                        Document::outlet_or_file(&comparison.documents[doc])
+                        "{}: {count} sentence{} some others leave out",
+                        highlights.names.numbered(doc),
+                        if count == 1 { "" } else { "s" }
                     ))
                     .strong(),
                 );
@@ -571,7 +633,7 @@ fn omissions_ui(
                     return;
                 };
                 if ui
-                    .selectable_label(false, RichText::new(short(&sentence.text, 140)).small())
+                    .add(egui::Button::selectable(false, short(&sentence.text, 160)).wrap())
                     .on_hover_text("Show it in its column")
                     .clicked()
                 {
@@ -583,97 +645,112 @@ fn omissions_ui(
                 ui.label(
                     RichText::new(format!(
                         "missing from {}",
-                        comparison.missing_from_names(omission)
+                        comparison.missing_from_names(&highlights.names, omission)
                     ))
-                    .small()
-                    .color(theme::MUTED),
+                    .color(muted),
                 );
             }
         },
     );
 }
 
-/// Per article, a strip of its sentences in order: shared, reworded, or its own.
-fn coverage_ui(ui: &mut egui::Ui, comparison: &Comparison, highlights: &Highlights) {
+/// Per article, a strip of its sentences in order: shared word for word, shared in other
+/// words, or its own.
+fn coverage_ui(ui: &mut egui::Ui, comparison: &Comparison, highlights: &Highlights, epoch: u64) {
     let dark = ui.visuals().dark_mode;
-    let colour = move |share: Share| match share {
-        Share::Shared => theme::INSERTED,
-        Share::Altered => theme::FRAMING,
-        Share::Unique => {
-            if dark {
-                Color32::from_gray(80)
-            } else {
-                Color32::from_gray(200)
-            }
-        }
-    };
     ui.horizontal_wrapped(|ui| {
-        for (share, name) in [
-            (Share::Shared, "shared"),
-            (Share::Altered, "reworded"),
-            (Share::Unique, "only here"),
-        ] {
+        for share in [Share::Shared, Share::Altered, Share::Unique] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, colour(share));
-            ui.label(name);
+            ui.painter()
+                .rect_filled(rect, 2.0, theme::share(share, dark));
+            ui.label(share_word(share));
         }
     });
     ui.add_space(6.0);
     let count = comparison.documents.len().min(highlights.shares.len());
-    virtual_list(ui, "coverage", count, 60.0, |ui, d| {
-        let document = &comparison.documents[d];
+    virtual_list(ui, ("coverage", epoch), count, 70.0, |ui, d| {
         let shares = &highlights.shares[d];
         let count = |s: Share| shares.iter().filter(|x| **x == s).count();
-        ui.label(RichText::new(Document::display_name(document)).strong());
+        ui.label(RichText::new(highlights.names.numbered(d)).strong());
+        let shared = count(Share::Shared) + count(Share::Altered);
         ui.label(format!(
-            "{} sentences: {} shared, {} reworded, {} only here",
+            "{shared} of {} sentences shared with another article ({} word for word, {} in \
+             other words); {} only here",
             shares.len(),
             count(Share::Shared),
             count(Share::Altered),
             count(Share::Unique)
         ));
-        let width = ui.available_width();
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 14.0), egui::Sense::hover());
-        #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
-        let step = width / shares.len().max(1) as f32;
-        for (k, share) in shares.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
-            let x = rect.left() + k as f32 * step;
-            let cell = egui::Rect::from_min_max(
-                egui::pos2(x, rect.top()),
-                egui::pos2((x + step - 1.0).max(x + 1.0), rect.bottom()),
-            );
-            ui.painter().rect_filled(cell, 0.0, colour(*share));
-        }
+        coverage_bar_ui(ui, shares, ui.available_width(), 14.0);
     });
 }
 
-/// The selected quote's or fact's versions, with what each document changed against the
-/// first: words left out struck through, words added or changed in colour.
-pub fn difference_ui(
+/// What a sentence's share is called.
+fn share_word(share: Share) -> &'static str {
+    match share {
+        Share::Shared => "shared word for word",
+        Share::Altered => "shared in other words",
+        Share::Unique => "only here",
+    }
+}
+
+/// A strip of an article's sentences in order, coloured by how they are shared.
+pub fn coverage_bar_ui(ui: &mut egui::Ui, shares: &[Share], width: f32, height: f32) {
+    let dark = ui.visuals().dark_mode;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
+    let step = width / shares.len().max(1) as f32;
+    for (k, share) in shares.iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
+        let x = rect.left() + k as f32 * step;
+        let cell = egui::Rect::from_min_max(
+            egui::pos2(x, rect.top()),
+            egui::pos2((x + step - 0.5).max(x + 0.5), rect.bottom()),
+        );
+        ui.painter()
+            .rect_filled(cell, 0.0, theme::share(*share, dark));
+    }
+}
+
+/// The selection panel: what is selected (a shared quote, with its speaker, or a shared fact)
+/// and every article in order, each with its version and what it changed against the first,
+/// or "not carried".
+pub fn selection_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
+    highlights: &Highlights,
     target: Target,
     commands: &mut Vec<Command>,
 ) {
     let (what, diff) = match target {
         Target::QuoteGroup(g) => match comparison.quote_groups.get(g) {
-            Some(group) => ("Shared quote", &group.diff),
+            Some(group) => {
+                let speaker = group
+                    .quotes
+                    .iter()
+                    .filter_map(|id| comparison.quotes.iter().find(|q| &q.id == id))
+                    .find_map(|q| q.speaker.clone());
+                let what = match speaker {
+                    Some(name) => format!("Shared quote {} · {name}", g + 1),
+                    None => format!("Shared quote {}", g + 1),
+                };
+                (what, &group.diff)
+            }
             None => return,
         },
         Target::Fact(g) => match comparison.sentence_groups.get(g) {
-            Some(group) => ("Shared fact", &group.diff),
+            Some(group) => (format!("Shared fact {}", g + 1), &group.diff),
             None => return,
         },
         _ => return,
     };
+    let dark = ui.visuals().dark_mode;
+    let muted = theme::muted(dark);
     let pieces = versions(comparison, target);
     ui.horizontal(|ui| {
-        ui.strong(format!("{what}: what each article changed"));
+        ui.strong(what);
         ui.label(
-            RichText::new("struck: left out · coloured: added or changed")
-                .small()
-                .color(theme::MUTED),
+            RichText::new("struck through: left out · underlined: added or changed").color(muted),
         );
         if ui.button("Clear selection").clicked() {
             commands.push(Command::Select(None));
@@ -687,55 +764,62 @@ pub fn difference_ui(
     };
     let colour = ui.visuals().text_color();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(comparison.outlet_of(&first.0)).strong());
-        ui.label(short(&base[first.1.start..first.1.end], usize::MAX));
-        let mut seen: Vec<&str> = vec![first.0.as_str()];
-        for (doc, span) in &pieces[1..] {
-            if seen.contains(&doc.as_str()) {
-                continue;
-            }
-            seen.push(doc);
-            let edits: Vec<_> = diff.iter().filter(|e| &e.new.doc == doc).collect();
-            ui.label(RichText::new(comparison.outlet_of(doc)).strong());
-            if edits.is_empty() {
-                let same = comparison.text_of(doc).map_or(String::new(), |t| {
-                    short(&t[span.start..span.end], usize::MAX)
+        for (d, document) in comparison.documents.iter().enumerate() {
+            let name = highlights.names.numbered(d);
+            let Some((_, span)) = pieces.iter().find(|(doc, _)| *doc == document.id) else {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(name).strong());
+                    ui.label(RichText::new("not carried").color(muted));
                 });
-                ui.label(same);
-                ui.label(RichText::new("the same words").small().color(theme::MUTED));
+                continue;
+            };
+            if document.id == first.0 {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(name).strong());
+                    ui.label(
+                        RichText::new("the version the others are compared with").color(muted),
+                    );
+                });
+                ui.label(short(&base[first.1.start..first.1.end], usize::MAX));
                 continue;
             }
+            let edits: Vec<_> = diff.iter().filter(|e| e.new.doc == document.id).collect();
+            if edits.is_empty() {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(name).strong());
+                    ui.label(RichText::new("the same words").color(muted));
+                });
+                let same = document.text.get(span.start..span.end).unwrap_or_default();
+                ui.label(short(same, usize::MAX));
+                continue;
+            }
+            ui.label(RichText::new(name).strong());
             let mut job = LayoutJob::default();
             let plain = TextFormat {
                 font_id: FontId::proportional(14.0),
                 color: colour,
                 ..TextFormat::default()
             };
+            let deleted_colour = theme::deleted_text(dark);
+            let inserted_colour = theme::inserted_text(dark);
             let deleted = TextFormat {
-                strikethrough: Stroke::new(1.5, theme::DELETED),
-                color: theme::DELETED,
+                strikethrough: Stroke::new(1.5, deleted_colour),
+                color: deleted_colour,
                 ..plain.clone()
             };
             let inserted = TextFormat {
-                color: theme::INSERTED,
-                underline: Stroke::new(1.0, theme::INSERTED),
+                color: inserted_colour,
+                underline: Stroke::new(1.0, inserted_colour),
                 ..plain.clone()
             };
             for piece in inline_diff(base, first.1, &edits) {
-                match piece {
-                    Piece::Same(text) => {
-                        job.append(&short(text, usize::MAX), 0.0, plain.clone());
-                        job.append(" ", 0.0, plain.clone());
-                    }
-                    Piece::LeftOut(text) => {
-                        job.append(text, 0.0, deleted.clone());
-                        job.append(" ", 0.0, plain.clone());
-                    }
-                    Piece::Added(text) => {
-                        job.append(text, 0.0, inserted.clone());
-                        job.append(" ", 0.0, plain.clone());
-                    }
-                }
+                let (text, format) = match piece {
+                    Piece::Same(text) => (short(text, usize::MAX), &plain),
+                    Piece::LeftOut(text) => (text.to_owned(), &deleted),
+                    Piece::Added(text) => (text.to_owned(), &inserted),
+                };
+                job.append(&text, 0.0, format.clone());
+                job.append(" ", 0.0, plain.clone());
             }
             job.wrap.max_width = ui.available_width();
             ui.label(job);

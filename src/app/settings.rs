@@ -14,8 +14,8 @@ pub enum Theme {
     Dark,
 }
 
-/// What the user keeps between runs (the window's size and the panels' widths are kept by
-/// eframe and egui themselves).
+/// What the user keeps between runs: preferences, the panels' widths and recent files. Never a
+/// position within a comparison: a new comparison always opens at the top.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -26,6 +26,13 @@ pub struct Settings {
     pub hide_folders: bool,
     pub theme: Theme,
     pub panel: Option<Panel>,
+    /// Whether the article list is shown beside the columns.
+    pub show_articles: bool,
+    /// The widths the reader gave the article list and the side panel.
+    pub articles_width: f32,
+    pub panel_width: f32,
+    /// The reader dismissed the first view's explanation of the samples.
+    pub welcome_seen: bool,
     /// Files opened lately, the latest first.
     pub recent: Vec<PathBuf>,
 }
@@ -38,6 +45,10 @@ impl Default for Settings {
             hide_folders: true,
             theme: Theme::System,
             panel: Some(Panel::Quotes),
+            show_articles: false,
+            articles_width: 230.0,
+            panel_width: 380.0,
+            welcome_seen: false,
             recent: Vec::new(),
         }
     }

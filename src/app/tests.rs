@@ -12,11 +12,8 @@ fn samples() -> ParallaxApp {
 }
 
 fn outlets(app: &ParallaxApp) -> Vec<String> {
-    app.comparison()
-        .documents
-        .iter()
-        .map(crate::comparison::Document::outlet_or_file)
-        .collect()
+    let names = crate::comparison::ReaderNames::new(&app.comparison().documents);
+    (0..names.len()).map(|k| names.at(k).to_owned()).collect()
 }
 
 #[test]
@@ -124,6 +121,9 @@ fn documents_can_be_closed_reordered_renamed_and_dated() {
         [&before[1], &before[2], &before[0]].map(String::as_str)
     );
     app.handle(Command::SetOutlet(0, "  The Ledger ".to_owned()));
+    // The comparison is made again with the new name (it is in the notes and the lists).
+    app.wait();
+    assert_eq!(outlets(&app)[0], "The Ledger");
     assert_eq!(
         app.comparison().documents[0].outlet.as_deref(),
         Some("The Ledger")

@@ -177,6 +177,17 @@ impl ParallaxApp {
         all.append(&mut comparison.problems);
         comparison.problems = all;
         self.doc_inputs = compared;
+        // Another set of articles (not the same ones with an edit) starts afresh: at the top,
+        // nothing pinned.
+        let paths = |c: &Comparison| -> Vec<String> {
+            c.documents.iter().map(|d| d.path.clone()).collect()
+        };
+        if paths(&comparison) != paths(&self.comparison) {
+            self.epoch += 1;
+            self.pinned.clear();
+            self.reveal = None;
+        }
+        self.pinned.retain(|&d| d < comparison.documents.len());
         self.highlights = Highlights::new(&comparison);
         self.columns = comparison
             .documents

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, EditKind, SentenceGroup, WordEdit};
+use crate::comparison::{Comparison, EditKind, ReaderNames, SentenceGroup, WordEdit};
 use crate::report::matrix::{self, Carried};
 
 /// Something the user can select: every column scrolls to its place in that document.
@@ -82,6 +82,8 @@ pub struct QuoteRow {
 /// the window shows, worked out once per comparison rather than on every frame.
 #[derive(Debug, Clone, Default)]
 pub struct Highlights {
+    /// How a reader names each document.
+    pub names: ReaderNames,
     /// Per document, sorted by start (longer first on a tie).
     pub marks: Vec<Vec<Mark>>,
     /// Per document, per sentence.
@@ -248,6 +250,7 @@ impl Highlights {
             );
         }
         Highlights {
+            names: ReaderNames::new(&comparison.documents),
             marks,
             shares,
             quote_rows,

@@ -25,7 +25,26 @@ pub enum Carried {
 }
 
 impl Carried {
-    /// The word the reports and the app show.
+    /// Every way of carrying a quote, from the fullest to none.
+    pub const ALL: [Carried; 4] = [
+        Carried::Whole,
+        Carried::Trimmed,
+        Carried::Altered,
+        Carried::Absent,
+    ];
+
+    /// How a reader is told it: "carried whole", "trimmed", "altered", "not carried".
+    #[must_use]
+    pub fn reader_word(self) -> &'static str {
+        match self {
+            Carried::Whole => "carried whole",
+            Carried::Trimmed => "trimmed",
+            Carried::Altered => "altered",
+            Carried::Absent => "not carried",
+        }
+    }
+
+    /// The word the CSV report writes (its values, for spreadsheets and scripts).
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {

@@ -13,7 +13,7 @@ use super::{Finding, doc_number, list_wordings, wording};
 use crate::analysis::align::features::is_function_word;
 use crate::analysis::diff::word_key;
 use crate::analysis::speakers::{Label, strip_possessive};
-use crate::comparison::{Document, PersonLabels, Quote, QuoteKind, Wording};
+use crate::comparison::{Document, PersonLabels, Quote, QuoteKind, ReaderNames, Wording};
 
 /// Who a name stands for across documents: last name, and the first name's initial when the
 /// name has one.
@@ -220,7 +220,7 @@ fn normal(text: &str) -> String {
 }
 
 /// A finding for each person whom two or more documents describe, not all alike.
-pub(super) fn label_findings(people: &[PersonLabels], out: &mut Vec<Finding>) {
+pub(super) fn label_findings(names: &ReaderNames, people: &[PersonLabels], out: &mut Vec<Finding>) {
     for person in people {
         // Per document, its distinct labels (first use of each).
         let mut per_doc: Vec<(&str, Vec<String>)> = Vec::new();
@@ -256,7 +256,7 @@ pub(super) fn label_findings(people: &[PersonLabels], out: &mut Vec<Finding>) {
             note: format!(
                 "{} is described as {}",
                 person.name,
-                list_wordings(&variants)
+                list_wordings(names, &variants)
             ),
             variants,
         });

@@ -35,7 +35,7 @@ use super::segment::squeeze;
 use super::verbs::{ReportingVerbs, VerbClass};
 use crate::comparison::{
     Distinctive, Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
-    SentenceGroup, Wording,
+    ReaderNames, SentenceGroup, Wording,
 };
 
 /// A finding and how telling it is, before ranking.
@@ -83,24 +83,41 @@ pub fn framing(
         .iter()
         .map(|d| quotes.iter().filter(|q| q.doc == d.id).collect())
         .collect();
+    // Notes name the documents as a reader does, never by id.
+    let names = ReaderNames::new(documents);
     let mut findings = Vec::new();
     term_findings(
         documents,
+        &names,
         &quotes_of,
         sentence_groups,
         terms,
         &occurrences,
         &mut findings,
     );
-    verb_findings(documents, quotes, quote_groups, &mut findings);
-    labels::label_findings(people, &mut findings);
+    verb_findings(documents, &names, quotes, quote_groups, &mut findings);
+    labels::label_findings(&names, people, &mut findings);
     // From here on, a finding leaves alone the words the findings before it already show.
     let speech = speech(&quotes_of);
-    word_findings(documents, &speech, terms, &occurrences, &mut findings);
-    substitution_findings(quote_groups, sentence_groups, &mut findings);
-    scare_findings(documents, quotes, &keys, &mut findings);
-    speech_verb_findings(documents, &speech, &keys, verbs, &mut findings);
-    wording::wording_findings(documents, &speech, &keys, &occurrences, &mut findings);
+    word_findings(
+        documents,
+        &names,
+        &speech,
+        terms,
+        &occurrences,
+        &mut findings,
+    );
+    substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
+    scare_findings(documents, &names, quotes, &keys, &mut findings);
+    speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
+    wording::wording_findings(
+        documents,
+        &names,
+        &speech,
+        &keys,
+        &occurrences,
+        &mut findings,
+    );
     findings.sort_by(|a, b| {
         b.score.total_cmp(&a.score).then_with(|| {
             let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
@@ -208,6 +225,7 @@ fn inside_quote(quotes: &[&Quote], start: usize, end: usize) -> bool {
 /// Label and spelling families worded differently.
 fn term_findings(
     documents: &[Document],
+    names: &ReaderNames,
     quotes_of: &[Vec<&Quote>],
     sentence_groups: &[SentenceGroup],
     terms: &Terms,
@@ -276,8 +294,8 @@ fn term_findings(
                 kind: "term",
                 concept: family.concept.clone(),
                 note: format!(
-                    "the same fact, and each document {what} it its own way: {}",
-                    list_wordings(&variants)
+                    "the same fact, and each article {what} it its own way: {}",
+                    list_wordings(names, &variants)
                 ),
                 variants,
             });
@@ -317,8 +335,8 @@ fn term_findings(
                 kind: "term",
                 concept: family.concept.clone(),
                 note: format!(
-                    "the documents keep to different wordings: {}",
-                    list_wordings(&variants)
+                    "the articles keep to different wordings: {}",
+                    list_wordings(names, &variants)
                 ),
                 variants,
             });
@@ -347,8 +365,10 @@ fn term_findings(
                     kind: "term",
                     concept: family.concept.clone(),
                     note: format!(
-                        "{} writes “{}” and quotes the rival “{}”",
-                        document.id, variants[0].text, variants[1].text
+                        "{} writes “{}” and puts the rival “{}” in quotation marks",
+                        names.at(d),
+                        variants[0].text,
+                        variants[1].text
                     ),
                     variants,
                 });
@@ -357,9 +377,9 @@ fn term_findings(
     }
 }
 
-/// “a” (d0), “b” (d1): the distinct wordings and who uses them (case, apostrophes and dots
-/// aside: “U.S. President” and “US President” are one).
-fn list_wordings(variants: &[Wording]) -> String {
+/// “a” (Fox News), “b” (NYT): the distinct wordings and who uses them (case, apostrophes and
+/// dots aside: “U.S. President” and “US President” are one).
+pub(super) fn list_wordings(names: &ReaderNames, variants: &[Wording]) -> String {
     let mut seen: Vec<(String, &str, Vec<&str>)> = Vec::new();
     for v in variants {
         let key = word_key(&v.text);
@@ -373,7 +393,10 @@ fn list_wordings(variants: &[Wording]) -> String {
         }
     }
     seen.iter()
-        .map(|(_, text, docs)| format!("“{text}” ({})", docs.join(", ")))
+        .map(|(_, text, docs)| {
+            let who: Vec<&str> = docs.iter().map(|doc| names.of(doc)).collect();
+            format!("“{text}” ({})", who.join(", "))
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -382,6 +405,7 @@ fn list_wordings(variants: &[Wording]) -> String {
 /// quotes.
 fn word_findings(
     documents: &[Document],
+    names: &ReaderNames,
     speech: &[Marks],
     terms: &Terms,
     occurrences: &[Vec<Occurrence>],
@@ -417,14 +441,15 @@ fn word_findings(
         } else {
             ("loaded", "judges with")
         };
+        let who: Vec<&str> = docs.iter().map(|doc| names.of(doc)).collect();
         let note = if only_some && documents.len() > 1 {
             format!(
-                "{} {what} “{}”; the other documents do not",
-                docs.join(", "),
+                "{} {what} “{}”; the other articles do not",
+                who.join(", "),
                 family.wordings[w]
             )
         } else {
-            format!("{} {what} “{}”", docs.join(", "), family.wordings[w])
+            format!("{} {what} “{}”", who.join(", "), family.wordings[w])
         };
         out.push(Finding {
             score: if only_some { 0.45 } else { 0.3 },
@@ -439,6 +464,7 @@ fn word_findings(
 /// The same quote introduced by verbs of different classes.
 fn verb_findings(
     documents: &[Document],
+    names: &ReaderNames,
     quotes: &[Quote],
     quote_groups: &[QuoteGroup],
     out: &mut Vec<Finding>,
@@ -470,7 +496,11 @@ fn verb_findings(
             };
             if let Some((start, end)) = find_cue(document, q, cue) {
                 variants.push(wording(document, start, end));
-                described.push(format!("{} “{cue}” ({})", q.doc, class.name()));
+                let what = match class.meaning() {
+                    Some(meaning) => format!(", which {meaning}"),
+                    None => String::new(),
+                };
+                described.push(format!("{}: “{cue}”{what}", names.of(&q.doc)));
             }
         }
         if variants.len() < 2 {
@@ -488,7 +518,7 @@ fn verb_findings(
             variants,
             note: format!(
                 "the same quote, introduced differently: {}",
-                described.join(", ")
+                described.join(" · ")
             ),
         });
     }
@@ -500,6 +530,7 @@ fn verb_findings(
 /// determiner is a noun ("the claims", "his demands") and is left alone.
 fn speech_verb_findings(
     documents: &[Document],
+    names: &ReaderNames,
     speech: &[Marks],
     keys: &[Vec<String>],
     verbs: &ReportingVerbs,
@@ -546,17 +577,17 @@ fn speech_verb_findings(
                 .push(wording(&documents[d], start, end));
         }
     }
-    for (document, by_class) in documents.iter().zip(by_doc) {
+    for (d, by_class) in by_doc.into_iter().enumerate() {
         for (class, variants) in by_class {
             let listed: Vec<String> = variants.iter().map(|v| format!("“{}”", v.text)).collect();
+            let meaning = class.meaning().unwrap_or("reports and nothing more");
             more.push(Finding {
                 score: 0.5,
                 kind: "verb",
-                concept: format!("{} reporting verbs in {}", class.name(), document.id),
+                concept: format!("{}: {}", names.at(d), listed.join(", ")),
                 note: format!(
-                    "{} reports speech with {} verbs: {}",
-                    document.id,
-                    class.name(),
+                    "{} reports what people say with {}: each {meaning}",
+                    names.at(d),
                     listed.join(", ")
                 ),
                 variants,
@@ -666,6 +697,7 @@ fn find_cue(document: &Document, quote: &Quote, cue: &str) -> Option<(usize, usi
 
 /// Words replaced between aligned texts, when the change is one of label, not of spelling.
 fn substitution_findings(
+    names: &ReaderNames,
     quote_groups: &[QuoteGroup],
     sentence_groups: &[SentenceGroup],
     out: &mut Vec<Finding>,
@@ -704,7 +736,8 @@ fn substitution_findings(
                 ],
                 note: format!(
                     "where {} says “{old}”, {} says “{new}” in the same passage",
-                    edit.old.doc, edit.new.doc
+                    names.of(&edit.old.doc),
+                    names.of(&edit.new.doc)
                 ),
             });
         }
@@ -775,6 +808,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// plainly by the other documents.
 fn scare_findings(
     documents: &[Document],
+    names: &ReaderNames,
     quotes: &[Quote],
     keys: &[Vec<String>],
     out: &mut Vec<Finding>,
@@ -826,14 +860,18 @@ fn scare_findings(
                 }
             }
         }
-        let mut plain: Vec<&str> = variants[1..].iter().map(|v| v.doc.as_str()).collect();
+        let mut plain: Vec<&str> = variants[1..].iter().map(|v| names.of(&v.doc)).collect();
         plain.dedup();
         let note = if plain.is_empty() {
-            format!("{} puts “{}” in quotation marks", quote.doc, quote.text)
+            format!(
+                "{} puts “{}” in quotation marks",
+                names.of(&quote.doc),
+                quote.text
+            )
         } else {
             format!(
                 "{} puts “{}” in quotation marks; {} use{} the words plainly",
-                quote.doc,
+                names.of(&quote.doc),
                 quote.text,
                 plain.join(", "),
                 if plain.len() == 1 { "s" } else { "" }
@@ -900,7 +938,13 @@ mod tests {
             texts(terms[0]),
             [("d0", "accepted into"), ("d0", "annexation")]
         );
-        assert!(terms[0].note.contains("quotes the rival"));
+        assert!(
+            terms[0].note.contains(
+                "doc0.txt writes “accepted into” and puts the rival “annexation” in quotation marks"
+            ),
+            "{}",
+            terms[0].note
+        );
     }
 
     #[test]
@@ -924,7 +968,11 @@ mod tests {
         let verbs = of_kind(&c, "verb");
         assert_eq!(verbs.len(), 1, "{:?}", c.framing);
         assert_eq!(texts(verbs[0]), [("d0", "said"), ("d1", "claimed")]);
-        assert!(verbs[0].note.contains("distancing"));
+        assert_eq!(
+            verbs[0].note,
+            "the same quote, introduced differently: doc0.txt: “said” · doc1.txt: “claimed”, \
+             which casts doubt on the words"
+        );
     }
 
     #[test]
@@ -982,7 +1030,13 @@ mod tests {
         ]);
         let verbs: Vec<Vec<(&str, &str)>> = of_kind(&c, "verb").into_iter().map(texts).collect();
         assert_eq!(verbs, [vec![("d0", "contended")]], "{:?}", c.framing);
-        assert!(of_kind(&c, "verb")[0].note.contains("distancing"));
+        assert!(
+            of_kind(&c, "verb")[0]
+                .note
+                .contains("doc0.txt reports what people say with “contended”: each casts doubt"),
+            "{}",
+            of_kind(&c, "verb")[0].note
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use super::terms::Occurrence;
 use super::{Finding, Marks, opening, shown, wording};
 use crate::analysis::align::features::{is_function_word, stem};
-use crate::comparison::Document;
+use crate::comparison::{Document, ReaderNames};
 
 /// Points a word needs to be flagged.
 const THRESHOLD: u32 = 3;
@@ -197,6 +197,7 @@ fn points(key: &str, previous: Option<&str>, unique: bool, lead: bool) -> u32 {
 /// Findings for the colouring words each document alone, or prominently, uses.
 pub(super) fn wording_findings(
     documents: &[Document],
+    names: &ReaderNames,
     speech: &[Marks],
     keys: &[Vec<String>],
     occurrences: &[Vec<Occurrence>],
@@ -278,12 +279,12 @@ pub(super) fn wording_findings(
                 kind: "wording",
                 concept: format!(
                     "{}'s wording: “{} …”",
-                    document.id,
+                    names.at(d),
                     opening(&document.text[document.sentences[sentence].start..])
                 ),
                 note: format!(
                     "{} colours the report {place} with {}",
-                    document.id,
+                    names.at(d),
                     quoted.join(", ")
                 ),
                 variants,
