@@ -514,3 +514,32 @@ fn the_selection_panel_lists_every_article_carried_or_not() {
         "each article without the quote says so"
     );
 }
+
+#[test]
+fn without_a_file_dialog_the_app_asks_for_the_path_itself() {
+    let mut harness = harness((1280.0, 800.0));
+    // What File › Open does when the desktop has no dialog service and no zenity.
+    harness
+        .state_mut()
+        .handle(Command::AskPath(parallax::app::PromptFor::Open));
+    harness.run();
+    harness.get_by_label_contains("This desktop has no file dialog");
+    let path = ferry(1)[0].to_string_lossy().into_owned();
+    let field = harness
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .next()
+        .expect("the path field");
+    field.focus();
+    field.type_text(&path);
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.state_mut().wait();
+    harness.run();
+    assert_eq!(harness.state().comparison().documents.len(), 4);
+    assert!(
+        harness
+            .query_by_label_contains("This desktop has no file dialog")
+            .is_none()
+    );
+}

@@ -225,7 +225,7 @@ fn interpolate(pairs: &[(f32, f32)], y: f32) -> Option<f32> {
 
 /// Draws the columns side by side, the ones in view only. They share the width down to a
 /// readable measure ([`theme::MIN_COLUMN_WIDTH`]); past that the row of columns scrolls
-/// sideways, with its scroll bar always shown.
+/// sideways, with a solid scroll bar.
 pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) -> Events {
     let mut events = Events::default();
     let count = view.shown.len();
@@ -254,7 +254,7 @@ pub fn columns_ui(ui: &mut egui::Ui, columns: &mut [Column], view: &View<'_>) ->
     let mut area = egui::ScrollArea::horizontal()
         .id_salt(("columns", view.epoch))
         .auto_shrink(false)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded);
     if let Some(k) = view
         .reveal
         .and_then(|doc| view.shown.iter().position(|&d| d == doc))

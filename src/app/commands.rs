@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::highlights::{self, Target};
-use super::platform::Shot;
+use super::platform::{PathPrompt, PromptFor, Shot};
 use super::{Panel, ParallaxApp, Status, Theme, columns};
 use crate::analysis::segment::Span;
 use crate::analysis::{self, Input};
@@ -128,6 +128,12 @@ pub enum Command {
     DismissWelcome,
     /// Show the first view's explanation again.
     ShowWelcome,
+    /// Ask for articles to open (the desktop's dialog, or the app's prompt without one).
+    ChooseFiles,
+    /// Ask where to write an export.
+    ChooseExport(Export),
+    /// Ask for a path in the app's own prompt (when the desktop has no file dialog).
+    AskPath(PromptFor),
 }
 
 impl ParallaxApp {
@@ -242,6 +248,9 @@ impl ParallaxApp {
             }
             Command::DismissWelcome => self.settings.welcome_seen = true,
             Command::ShowWelcome => self.settings.welcome_seen = false,
+            Command::ChooseFiles => self.choose_files(),
+            Command::ChooseExport(export) => self.choose_export(export),
+            Command::AskPath(purpose) => self.prompt = Some(PathPrompt::new(purpose)),
         }
     }
 

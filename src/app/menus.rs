@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::platform::{pick_files, read_clipboard, save_file};
+use super::platform::read_clipboard;
 use super::{Command, Export, Panel, ParallaxApp, Theme, theme};
 use crate::report::ReportFormat;
 
@@ -10,17 +10,11 @@ impl ParallaxApp {
     /// Keyboard shortcuts, dropped files and pasted articles.
     pub(super) fn keys_ui(&mut self, ui: &egui::Ui, commands: &mut Vec<Command>) {
         let ctx = ui.ctx();
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O))
-            && let Some(paths) = pick_files()
-        {
-            commands.push(Command::Open(paths));
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::O)) {
+            commands.push(Command::ChooseFiles);
         }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E))
-            && let Some(path) = save_file(Export::Report(ReportFormat::Html))
-        {
-            // The name's extension says the format; HTML when it says none we know.
-            let export = Export::for_path(&path).unwrap_or(Export::Report(ReportFormat::Html));
-            commands.push(Command::Export(path, export));
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E)) {
+            commands.push(Command::ChooseExport(Export::Report(ReportFormat::Html)));
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             commands.push(Command::ShowFind(true));
@@ -61,9 +55,8 @@ impl ParallaxApp {
                 if ui
                     .add(egui::Button::new("Open…").shortcut_text(shortcut(ui, egui::Key::O)))
                     .clicked()
-                    && let Some(paths) = pick_files()
                 {
-                    commands.push(Command::Open(paths));
+                    commands.push(Command::ChooseFiles);
                 }
                 if ui
                     .add(
@@ -88,11 +81,8 @@ impl ParallaxApp {
                         .color(theme::muted(ui.visuals().dark_mode)),
                     );
                     for export in Export::ALL {
-                        if ui.button(export.name()).clicked()
-                            && let Some(path) = save_file(export)
-                        {
-                            let chosen = Export::for_path(&path).unwrap_or(export);
-                            commands.push(Command::Export(path, chosen));
+                        if ui.button(export.name()).clicked() {
+                            commands.push(Command::ChooseExport(export));
                         }
                     }
                     ui.separator();
@@ -129,11 +119,10 @@ impl ParallaxApp {
             ui.separator();
             if ui
                 .button("Open…")
-                .on_hover_text("Open articles (Ctrl+O)")
+                .on_hover_text(format!("Open articles ({})", shortcut(ui, egui::Key::O)))
                 .clicked()
-                && let Some(paths) = pick_files()
             {
-                commands.push(Command::Open(paths));
+                commands.push(Command::ChooseFiles);
             }
             if ui
                 .button("Paste")

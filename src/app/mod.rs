@@ -31,6 +31,7 @@ pub use commands::{Command, Export};
 use highlights::Highlights;
 pub use highlights::Target;
 pub use panels::Panel;
+pub use platform::PromptFor;
 use platform::Shot;
 pub use settings::{Settings, Theme};
 use worker::Done;
@@ -98,6 +99,8 @@ pub struct ParallaxApp {
     /// The articles whose columns were wholly in view on the last frame.
     in_view: Vec<usize>,
     legend_open: bool,
+    /// The app's own prompt for a path, open when the desktop has no file dialog.
+    prompt: Option<platform::PathPrompt>,
     pub settings: Settings,
 }
 
@@ -133,6 +136,7 @@ impl ParallaxApp {
             reveal: None,
             in_view: Vec::new(),
             legend_open: false,
+            prompt: None,
             settings: Settings::default(),
         };
         app.reanalyze();
@@ -305,6 +309,7 @@ impl ParallaxApp {
         if self.legend_open {
             self.legend_ui(&ctx, &mut commands);
         }
+        self.prompt_ui(&ctx, &mut commands);
         egui::CentralPanel::default().show(ui, |ui| self.columns_ui(ui, &mut commands));
         for command in commands {
             self.handle(command);

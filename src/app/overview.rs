@@ -10,8 +10,9 @@ use super::highlights::Highlights;
 use super::{Command, panels, theme};
 use crate::comparison::Comparison;
 
-/// One article's place in the strip.
+/// One article's place in the strip: as wide as there is room for, between these.
 const CHIP_WIDTH: f32 = 168.0;
+const NARROW_CHIP: f32 = 112.0;
 
 /// What the strip needs to know about the window's state.
 pub struct Strip<'a> {
@@ -64,6 +65,11 @@ pub fn strip_ui(ui: &mut egui::Ui, strip: &Strip<'_>, commands: &mut Vec<Command
             }
             ui.separator();
         }
+        let count = strip.comparison.documents.len().max(1);
+        #[expect(clippy::cast_precision_loss, reason = "a count of articles")]
+        let room = ui.available_width() / count as f32 - 3.0 * ui.spacing().item_spacing.x - 12.0;
+        let chip_width = room.clamp(NARROW_CHIP, CHIP_WIDTH);
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt(("overview", strip.epoch))
             .auto_shrink([false, true])
@@ -81,7 +87,7 @@ pub fn strip_ui(ui: &mut egui::Ui, strip: &Strip<'_>, commands: &mut Vec<Command
                             .stroke(stroke)
                             .inner_margin(egui::Margin::symmetric(6, 3));
                         frame.show(ui, |ui| {
-                            ui.set_width(CHIP_WIDTH);
+                            ui.set_width(chip_width);
                             ui.vertical(|ui| {
                                 ui.horizontal(|ui| {
                                     if pin_ui(ui, pinned)
@@ -110,7 +116,7 @@ pub fn strip_ui(ui: &mut egui::Ui, strip: &Strip<'_>, commands: &mut Vec<Command
                                     }
                                 });
                                 if let Some(shares) = strip.highlights.shares.get(d) {
-                                    panels::coverage_bar_ui(ui, shares, CHIP_WIDTH, 6.0);
+                                    panels::coverage_bar_ui(ui, shares, chip_width, 6.0);
                                 }
                             });
                         });
