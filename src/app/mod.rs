@@ -384,12 +384,17 @@ impl ParallaxApp {
 /// When no renderer could open a window, or the picture could not be saved.
 pub fn run(files: &[PathBuf], screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     let files: Vec<PathBuf> = files.to_vec();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Parallax")
+        .with_app_id("parallax")
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Parallax")
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     let outcome = std::sync::Arc::new(std::sync::Mutex::new(None::<Status>));
@@ -434,6 +439,19 @@ pub fn run(files: &[PathBuf], screenshot: Option<PathBuf>) -> anyhow::Result<()>
     Ok(())
 }
 
+/// Parallax's icon (assets/desktop/parallax.png), for the window and the task bar.
+fn icon() -> Option<egui::IconData> {
+    let png = include_bytes!("../../assets/desktop/parallax.png");
+    let image = image::load_from_memory_with_format(png, image::ImageFormat::Png)
+        .ok()?
+        .into_rgba8();
+    Some(egui::IconData {
+        width: image.width(),
+        height: image.height(),
+        rgba: image.into_raw(),
+    })
+}
+
 /// The app under `--screenshot`: hands the export's outcome back to [`run`].
 struct Reporting {
     app: ParallaxApp,
@@ -453,3 +471,13 @@ impl eframe::App for Reporting {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn the_window_has_parallax_icon() {
+        let icon = super::icon().expect("the bundled icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    }
+}
