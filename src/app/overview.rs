@@ -73,56 +73,93 @@ pub fn strip_ui(ui: &mut egui::Ui, strip: &Strip<'_>, commands: &mut Vec<Command
         egui::ScrollArea::horizontal()
             .id_salt(("overview", strip.epoch))
             .auto_shrink([false, true])
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for d in 0..strip.comparison.documents.len() {
-                        let seen = strip.in_view.contains(&d);
-                        let pinned = strip.pinned.contains(&d);
-                        let stroke = if seen {
-                            Stroke::new(2.0, accent)
-                        } else {
-                            ui.visuals().widgets.noninteractive.bg_stroke
-                        };
-                        let frame = egui::Frame::group(ui.style())
-                            .stroke(stroke)
-                            .inner_margin(egui::Margin::symmetric(6, 3));
-                        frame.show(ui, |ui| {
-                            ui.set_width(chip_width);
-                            ui.vertical(|ui| {
-                                ui.horizontal(|ui| {
-                                    if pin_ui(ui, pinned)
-                                    .on_hover_text(if pinned {
-                                        "Unpin: back among the others"
-                                    } else {
-                                        "Pin: read it side by side with the other pinned articles"
-                                    })
-                                    .clicked()
-                                {
-                                    commands.push(Command::Pin(d, !pinned));
-                                }
-                                    let name = strip.highlights.names.numbered(d);
-                                    if ui
-                                        .add(
-                                            egui::Label::new(RichText::new(&name).strong())
-                                                .truncate()
-                                                .sense(egui::Sense::click()),
-                                        )
-                                        .on_hover_text(format!(
-                                            "{name}\nClick to bring its column into view"
-                                        ))
-                                        .clicked()
-                                    {
-                                        commands.push(Command::Reveal(d));
-                                    }
-                                });
-                                if let Some(shares) = strip.highlights.shares.get(d) {
-                                    panels::coverage_bar_ui(ui, shares, chip_width, 6.0);
-                                }
-                            });
-                        });
+            .show_viewport(ui, |ui, viewport| {
+                // Every chip is as wide as the others: only those in view are drawn, however
+                // many articles there are.
+                let stride = chip_width + 12.0 + 2.0 * ui.spacing().item_spacing.x;
+                #[expect(clippy::cast_precision_loss, reason = "a count of articles")]
+                let total = stride * count as f32;
+                ui.set_min_width(total);
+                let height = ui.spacing().interact_size.y + 12.0;
+                let origin = ui.max_rect().min;
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "clamped to the article count"
+                )]
+                let first = ((viewport.min.x / stride).floor().max(0.0) as usize).min(count);
+                for d in first..strip.comparison.documents.len() {
+                    #[expect(clippy::cast_precision_loss, reason = "an article's place")]
+                    let left = d as f32 * stride;
+                    if left > viewport.max.x {
+                        break;
                     }
-                });
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(left, 0.0),
+                        egui::vec2(stride, height + 10.0),
+                    );
+                    let builder = egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .id_salt(("chip", d))
+                        .layout(egui::Layout::left_to_right(egui::Align::Min));
+                    ui.scope_builder(builder, |ui| {
+                        chip_ui(ui, strip, d, chip_width, accent, commands);
+                    });
+                }
             });
+    });
+}
+
+/// One article in the strip: its pin, its number and name, its coverage bar.
+fn chip_ui(
+    ui: &mut egui::Ui,
+    strip: &Strip<'_>,
+    d: usize,
+    chip_width: f32,
+    accent: egui::Color32,
+    commands: &mut Vec<Command>,
+) {
+    let seen = strip.in_view.contains(&d);
+    let pinned = strip.pinned.contains(&d);
+    let stroke = if seen {
+        Stroke::new(2.0, accent)
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let frame = egui::Frame::group(ui.style())
+        .stroke(stroke)
+        .inner_margin(egui::Margin::symmetric(6, 3));
+    frame.show(ui, |ui| {
+        ui.set_width(chip_width);
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                if pin_ui(ui, pinned)
+                    .on_hover_text(if pinned {
+                        "Unpin: back among the others"
+                    } else {
+                        "Pin: read it side by side with the other pinned articles"
+                    })
+                    .clicked()
+                {
+                    commands.push(Command::Pin(d, !pinned));
+                }
+                let name = strip.highlights.names.numbered(d);
+                if ui
+                    .add(
+                        egui::Label::new(RichText::new(&name).strong())
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(format!("{name}\nClick to bring its column into view"))
+                    .clicked()
+                {
+                    commands.push(Command::Reveal(d));
+                }
+            });
+            if let Some(shares) = strip.highlights.shares.get(d) {
+                panels::coverage_bar_ui(ui, shares, chip_width, 6.0);
+            }
+        });
     });
 }
 

@@ -331,7 +331,7 @@ fn virtual_list(
 /// speaker and verb of each version; narrow, its head is the article's number and each cell a
 /// mark, so that five or more articles fit side by side in a laptop's side panel.
 const QUOTE_WIDTH: f32 = 170.0;
-const NARROW_CELL: f32 = 40.0;
+const NARROW_CELL: f32 = 26.0;
 const WIDE_CELL: f32 = 118.0;
 const ROW_HEIGHT: f32 = 54.0;
 const HEADER_HEIGHT: f32 = 40.0;
@@ -373,32 +373,49 @@ fn quotes_ui(
             }
         });
     }
+    // Narrow, the articles' cells of a row are one strip of marks, drawn only where in view:
+    // a frame costs the same with 30 articles as with 3.
+    #[expect(clippy::cast_precision_loss, reason = "a count of articles")]
+    let strip = cell * count as f32 + spacing * count.saturating_sub(1) as f32;
     egui::ScrollArea::horizontal()
         .id_salt(("quote-matrix-sideways", epoch))
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            TableBuilder::new(ui)
+            let table = TableBuilder::new(ui)
                 .id_salt(("quote-matrix", epoch))
                 .striped(true)
                 .resizable(false)
                 .cell_layout(egui::Layout::top_down(egui::Align::Min))
-                .column(TableColumn::exact(QUOTE_WIDTH).clip(true))
-                .columns(TableColumn::exact(cell).clip(true), count)
+                .column(TableColumn::exact(QUOTE_WIDTH).clip(true));
+            let table = if wide {
+                table.columns(TableColumn::exact(cell).clip(true), count)
+            } else {
+                table.column(TableColumn::exact(strip).clip(true))
+            };
+            table
                 .min_scrolled_height(0.0)
                 .header(HEADER_HEIGHT, |mut header| {
                     header.col(|ui| {
                         ui.strong("Quote");
                     });
-                    for d in 0..count {
+                    if wide {
+                        for d in 0..count {
+                            header.col(|ui| {
+                                let name = highlights.names.numbered(d);
+                                ui.add(egui::Label::new(RichText::new(&name).strong()).wrap())
+                                    .on_hover_text(name);
+                            });
+                        }
+                    } else {
                         header.col(|ui| {
-                            let name = highlights.names.numbered(d);
-                            let text = if wide {
-                                name.clone()
-                            } else {
-                                format!("{}", d + 1)
-                            };
-                            ui.add(egui::Label::new(RichText::new(text).strong()).wrap())
-                                .on_hover_text(name);
+                            let places: Vec<_> = marks_in_view(ui, cell, spacing, count).collect();
+                            for (d, rect) in places {
+                                ui.put(
+                                    rect,
+                                    egui::Label::new(RichText::new(format!("{}", d + 1)).strong()),
+                                )
+                                .on_hover_text(highlights.names.numbered(d));
+                            }
                         });
                     }
                 })
@@ -419,26 +436,31 @@ fn quotes_ui(
                                 select(quote_row.target);
                             }
                         });
-                        for d in 0..count {
-                            row.col(|ui| {
-                                let Some(&(carried, quote)) = quote_row.cells.get(d) else {
-                                    return;
-                                };
-                                let quote = quote.and_then(|q| comparison.quotes.get(q));
-                                let who = quote.map(|q| {
-                                    format!(
-                                        "{} · {}",
-                                        q.speaker.as_deref().unwrap_or("no speaker"),
-                                        q.cue.as_deref().unwrap_or("—")
-                                    )
-                                });
-                                let about = format!(
+                        let about = |d: usize, carried: Carried, quote: Option<usize>| {
+                            let who = quote.and_then(|q| comparison.quotes.get(q)).map(|q| {
+                                format!(
+                                    "{} · {}",
+                                    q.speaker.as_deref().unwrap_or("no speaker"),
+                                    q.cue.as_deref().unwrap_or("—")
+                                )
+                            });
+                            (
+                                format!(
                                     "{}: {}{}",
                                     highlights.names.numbered(d),
                                     carried.reader_word(),
                                     who.as_deref().map(|w| format!("\n{w}")).unwrap_or_default()
-                                );
-                                if wide {
+                                ),
+                                who,
+                            )
+                        };
+                        if wide {
+                            for d in 0..count {
+                                row.col(|ui| {
+                                    let Some(&(carried, quote)) = quote_row.cells.get(d) else {
+                                        return;
+                                    };
+                                    let (about, who) = about(d, carried, quote);
                                     ui.label(
                                         RichText::new(carried.reader_word())
                                             .color(theme::carried(carried, dark))
@@ -449,8 +471,24 @@ fn quotes_ui(
                                         ui.add(egui::Label::new(who).truncate())
                                             .on_hover_text(&about);
                                     }
-                                } else {
-                                    carried_mark_ui(ui, carried, dark).on_hover_text(about);
+                                });
+                            }
+                        } else {
+                            row.col(|ui| {
+                                let places: Vec<_> =
+                                    marks_in_view(ui, cell, spacing, count).collect();
+                                for (d, rect) in places {
+                                    let Some(&(carried, quote)) = quote_row.cells.get(d) else {
+                                        continue;
+                                    };
+                                    let mark = rect.with_max_y(rect.top() + 20.0);
+                                    let response = ui.interact(
+                                        mark,
+                                        ui.scope_id().with(("mark", d)),
+                                        egui::Sense::hover(),
+                                    );
+                                    paint_mark(ui.painter(), mark.center(), carried, dark);
+                                    response.on_hover_text(about(d, carried, quote).0);
                                 }
                             });
                         }
@@ -459,16 +497,39 @@ fn quotes_ui(
         });
 }
 
+/// The places of the articles' marks in a narrow row (or its head), those in view only.
+fn marks_in_view(
+    ui: &egui::Ui,
+    cell: f32,
+    spacing: f32,
+    count: usize,
+) -> impl Iterator<Item = (usize, egui::Rect)> {
+    let area = ui.max_rect();
+    let clip = ui.clip_rect();
+    let stride = cell + spacing;
+    (0..count).filter_map(move |d| {
+        #[expect(clippy::cast_precision_loss, reason = "an article's place")]
+        let left = area.left() + d as f32 * stride;
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(left, area.top()),
+            egui::vec2(cell, area.height()),
+        );
+        (rect.right() >= clip.left() && rect.left() <= clip.right()).then_some((d, rect))
+    })
+}
+
 /// How an article carries a quote, as a mark: a full disc (carried whole), a half disc
 /// (trimmed), a ring with a bar across (altered), a short dash (not carried). Drawn, not a
 /// font's glyph, and coloured as the words are.
 fn carried_mark_ui(ui: &mut egui::Ui, carried: Carried, dark: bool) -> egui::Response {
-    let size = 16.0;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+    paint_mark(ui.painter(), rect.center(), carried, dark);
+    response
+}
+
+fn paint_mark(painter: &egui::Painter, centre: egui::Pos2, carried: Carried, dark: bool) {
     let colour = theme::carried(carried, dark);
-    let centre = rect.center();
     let radius = 6.0;
-    let painter = ui.painter();
     match carried {
         Carried::Whole => {
             painter.circle_filled(centre, radius, colour);
@@ -502,7 +563,6 @@ fn carried_mark_ui(ui: &mut egui::Ui, carried: Carried, dark: bool) -> egui::Res
             );
         }
     }
-    response
 }
 
 /// The framing findings, most telling first.
@@ -694,21 +754,32 @@ fn share_word(share: Share) -> &'static str {
     }
 }
 
-/// A strip of an article's sentences in order, coloured by how they are shared.
+/// A strip of an article's sentences in order, coloured by how they are shared: one stretch of
+/// colour per run of alike sentences.
 pub fn coverage_bar_ui(ui: &mut egui::Ui, shares: &[Share], width: f32, height: f32) {
     let dark = ui.visuals().dark_mode;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
     #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
     let step = width / shares.len().max(1) as f32;
-    for (k, share) in shares.iter().enumerate() {
+    let mut start = 0;
+    while start < shares.len() {
+        let share = shares[start];
+        let end = start + shares[start..].iter().take_while(|s| **s == share).count();
         #[expect(clippy::cast_precision_loss, reason = "sentence counts")]
-        let x = rect.left() + k as f32 * step;
-        let cell = egui::Rect::from_min_max(
-            egui::pos2(x, rect.top()),
-            egui::pos2((x + step - 0.5).max(x + 0.5), rect.bottom()),
+        let (x0, x1) = (
+            rect.left() + start as f32 * step,
+            rect.left() + end as f32 * step,
+        );
+        let run = egui::Rect::from_min_max(
+            egui::pos2(x0, rect.top()),
+            egui::pos2((x1 - 0.5).max(x0 + 0.5), rect.bottom()),
         );
         ui.painter()
-            .rect_filled(cell, 0.0, theme::share(*share, dark));
+            .rect_filled(run, 0.0, theme::share(share, dark));
+        start = end;
     }
 }
 
