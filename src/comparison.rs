@@ -767,22 +767,8 @@ mod tests {
     fn without_folders_renames_documents_and_problems_and_drops_file_addresses() {
         let document = |id: &str, path: &str, url: Option<&str>| Document {
             id: id.to_owned(),
-            path: path.to_owned(),
-            title: None,
-            outlet: None,
-            date: None,
-            syndicated_from: None,
-            reprint_of: None,
             url: url.map(str::to_owned),
-            format: Format::Text,
-            encoding: "UTF-8".to_owned(),
-            notes: Vec::new(),
-            kept_lines: Vec::new(),
-            removed: Vec::new(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            text: String::new(),
-            words: Vec::new(),
+            ..document(path, None, None)
         };
         let comparison = Comparison {
             documents: vec![

@@ -136,11 +136,9 @@ fn lexicons_of_many_entries_load_in_linear_time() {
     assert_eq!(value["documents"].as_array().unwrap().len(), 1);
 }
 
-#[test]
-fn lexicons_inside_a_saved_comparison_are_held_to_the_same_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let line = "label war: war | special operation | conflict\n";
-    let saved = serde_json::json!({
+/// A saved comparison of one short article with these lexicon additions.
+fn saved_with_lexicons(verbs: &[String], terms: &[String]) -> serde_json::Value {
+    serde_json::json!({
         "format": "parallax.saved/1",
         "generator": "a test",
         "documents": [{
@@ -152,8 +150,15 @@ fn lexicons_inside_a_saved_comparison_are_held_to_the_same_limit() {
             "notes": [],
             "user": {}
         }],
-        "lexicons": {"verbs": [], "terms": [line.repeat(30 * 1024 * 1024 / line.len())]}
-    });
+        "lexicons": {"verbs": verbs, "terms": terms}
+    })
+}
+
+#[test]
+fn lexicons_inside_a_saved_comparison_are_held_to_the_same_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "label war: war | special operation | conflict\n";
+    let saved = saved_with_lexicons(&[], &[line.repeat(30 * 1024 * 1024 / line.len())]);
     let path = write(dir.path(), "story.parallax", &saved.to_string());
     let output = compare_within_guard(&[path.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
@@ -180,20 +185,7 @@ fn many_small_lexicon_additions_cost_no_more_than_one_large_one() {
         .map(|(k, w)| format!("neutral {}{k}\n", w.to_lowercase()))
         .chain(std::iter::repeat_n("shouty yell\n".to_owned(), 1000))
         .collect();
-    let saved = serde_json::json!({
-        "format": "parallax.saved/1",
-        "generator": "a test",
-        "documents": [{
-            "path": "inside.txt",
-            "format": "text",
-            "encoding": "UTF-8",
-            "text": "The ferry runs again from Monday, the council said on Friday.\n",
-            "detected": {},
-            "notes": [],
-            "user": {}
-        }],
-        "lexicons": {"verbs": verbs, "terms": []}
-    });
+    let saved = saved_with_lexicons(&verbs, &[]);
     let path = write(dir.path(), "story.parallax", &saved.to_string());
     let output = compare_within_guard(&[path.as_os_str()]);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -10,7 +10,11 @@
 
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+#[path = "support/run.rs"]
+mod run;
+use run::{compare, stderr};
 
 const ARTICLE: &str = "Ferry back on Monday\n\nThe island ferry runs again from Monday, the council said on Friday after a winter of repairs to the pier.\n\n\"We are glad to sail again,\" said captain Ada Rhee.\n";
 
@@ -18,18 +22,6 @@ fn article(dir: &Path) -> PathBuf {
     let path = dir.join("ferry.txt");
     std::fs::write(&path, ARTICLE).unwrap();
     path
-}
-
-fn compare(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .arg("compare")
-        .args(args)
-        .output()
-        .expect("the parallax binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn os(path: &Path) -> &std::ffi::OsStr {

@@ -8,21 +8,13 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "support/run.rs"]
+mod run;
+use run::{compare, stderr};
 
 use serde_json::{Value, json};
-
-fn compare(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .arg("compare")
-        .args(args)
-        .output()
-        .expect("the parallax binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn report(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("a JSON report")

@@ -81,6 +81,22 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+impl LexiconError {
+    /// The first line of `text` that `read_line` cannot read, if any, with its number.
+    pub(crate) fn first_in<T>(
+        text: &str,
+        read_line: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<(), LexiconError> {
+        for (index, line) in text.lines().enumerate() {
+            read_line(line).map_err(|message| LexiconError {
+                line: index + 1,
+                message,
+            })?;
+        }
+        Ok(())
+    }
+}
+
 /// One line of a lexicon: a class and the verb's forms (lower-case), or nothing for a blank
 /// line or a comment.
 fn read_line(line: &str) -> Result<Option<(VerbClass, Vec<String>)>, String> {
@@ -250,13 +266,7 @@ impl ReportingVerbs {
     /// # Errors
     /// The first line that is neither blank, a `#` comment nor `class form...`.
     pub fn check(text: &str) -> Result<(), LexiconError> {
-        for (index, line) in text.lines().enumerate() {
-            read_line(line).map_err(|message| LexiconError {
-                line: index + 1,
-                message,
-            })?;
-        }
-        Ok(())
+        LexiconError::first_in(text, read_line)
     }
 
     /// How many verbs the lexicon holds.

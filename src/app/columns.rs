@@ -16,7 +16,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Stroke, Vec2};
 
 use super::highlights::{self, Highlights, MarkKind, Target};
-use super::theme;
+use super::{panels, theme};
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
 use crate::comparison::{Comparison, Document, framing_kind_name};
@@ -486,14 +486,7 @@ fn marks_tooltip_ui(
                     ))
                     .strong(),
                 );
-                ui.label(&finding.note);
-                for wording in &finding.variants {
-                    ui.label(format!(
-                        "{}: “{}”",
-                        highlights.names.of(&wording.doc),
-                        wording.text
-                    ));
-                }
+                panels::framing_wordings_ui(ui, finding, &highlights.names);
             }
         }
         ui.add_space(4.0);

@@ -13,7 +13,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::highlights::{Highlights, OmissionEntry, Piece, Share, Target, inline_diff, versions};
 use super::{Command, theme};
-use crate::comparison::{Comparison, framing_kind_name};
+use crate::comparison::{Comparison, FramingDifference, ReaderNames, framing_kind_name};
 use crate::report::matrix::Carried;
 
 /// The side panel's views.
@@ -601,16 +601,17 @@ fn framing_ui(
                 select(target);
             }
             ui.label(RichText::new(framing_kind_name(&finding.kind)).color(muted));
-            ui.label(&finding.note);
-            for wording in &finding.variants {
-                ui.label(format!(
-                    "{}: “{}”",
-                    highlights.names.of(&wording.doc),
-                    wording.text
-                ));
-            }
+            framing_wordings_ui(ui, finding, &highlights.names);
         },
     );
+}
+
+/// A framing finding's note, then each article's wording of it, by the article's name.
+pub fn framing_wordings_ui(ui: &mut egui::Ui, finding: &FramingDifference, names: &ReaderNames) {
+    ui.label(&finding.note);
+    for wording in &finding.variants {
+        ui.label(format!("{}: “{}”", names.of(&wording.doc), wording.text));
+    }
 }
 
 /// How each article describes each person.

@@ -183,13 +183,7 @@ impl Terms {
     /// # Errors
     /// The first line that is not `KIND CONCEPT: wording | wording ...`.
     pub fn check(text: &str) -> Result<(), LexiconError> {
-        for (index, line) in text.lines().enumerate() {
-            read_line(line).map_err(|message| LexiconError {
-                line: index + 1,
-                message,
-            })?;
-        }
-        Ok(())
+        LexiconError::first_in(text, |line| read_line(line).map(|_| ()))
     }
 
     /// Every occurrence of every wording in `words` of `text`, by position. Where wordings
