@@ -10,7 +10,7 @@
 
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use parallax::app::{Command, Export, Panel, ParallaxApp, Target};
 use parallax::report::ReportFormat;
 
@@ -304,6 +304,41 @@ fn export_writes_the_report_it_names() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("## Shared quotes"));
     harness.get_by_label_contains("Saved ");
+}
+
+#[test]
+fn an_export_that_fails_says_why_in_the_window() {
+    let mut harness = laptop(ferry(2));
+    let dir = tempfile::tempdir().unwrap();
+    // Into a folder that is not there.
+    let nowhere = dir.path().join("no such folder").join("comparison.md");
+    harness.state_mut().handle(Command::Export(
+        nowhere.clone(),
+        Export::Report(ReportFormat::Md),
+    ));
+    harness.run();
+    assert!(!nowhere.exists());
+    let shown = harness
+        .get_by_label_contains("Cannot save")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(shown.contains("no such folder"), "{shown}");
+    // Over one of the articles being compared: refused, the article kept.
+    let article = ferry(1).remove(0);
+    let before = std::fs::read(&article).unwrap();
+    harness.state_mut().handle(Command::Export(
+        article.clone(),
+        Export::Report(ReportFormat::Md),
+    ));
+    harness.run();
+    assert_eq!(std::fs::read(&article).unwrap(), before);
+    let shown = harness
+        .get_by_label_contains("Cannot save")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(shown.contains("compared"), "{shown}");
 }
 
 /// The six ferry articles written for the tests (tests/fixtures/ferry), the first `count`.
