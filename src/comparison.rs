@@ -25,6 +25,9 @@ pub fn generator() -> String {
 pub struct Comparison {
     pub schema: String,
     pub generator: String,
+    /// Whether the articles report one event: said before anything else.
+    #[serde(default)]
+    pub story: Story,
     pub documents: Vec<Document>,
     pub quotes: Vec<Quote>,
     pub quote_groups: Vec<QuoteGroup>,
@@ -44,6 +47,7 @@ impl Default for Comparison {
         Comparison {
             schema: SCHEMA.to_owned(),
             generator: generator(),
+            story: Story::default(),
             documents: Vec::new(),
             quotes: Vec::new(),
             quote_groups: Vec::new(),
@@ -501,6 +505,58 @@ pub struct DistinctiveWord {
     pub others: u32,
     /// The log-odds ratio over its standard deviation (Monroe et al. 2008).
     pub z: f64,
+}
+
+/// Whether the articles report one event, related events of one story, or unrelated things.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    #[default]
+    SameEvent,
+    Related,
+    Unrelated,
+}
+
+impl Verdict {
+    /// In a reader's words.
+    #[must_use]
+    pub fn reader_words(self) -> &'static str {
+        match self {
+            Verdict::SameEvent => "the same event",
+            Verdict::Related => "one story, different events",
+            Verdict::Unrelated => "different stories",
+        }
+    }
+}
+
+/// The story of a comparison: its verdict, why, and which articles report one event together.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub verdict: Verdict,
+    /// The verdict in a sentence, for a reader.
+    pub summary: String,
+    /// What links pairs of articles, strongest first (at most 200).
+    pub evidence: Vec<StoryLink>,
+    /// The articles that report one event together, by document id; every article is in one
+    /// group. Omissions are claimed only within a group.
+    pub groups: Vec<Vec<String>>,
+}
+
+/// What links two articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryLink {
+    pub docs: [String; 2],
+    /// `same_event` or `related`.
+    pub link: Verdict,
+    /// Sentence groups and quote groups that hold both.
+    pub shared_facts: usize,
+    pub shared_quotes: usize,
+    /// Cosine closeness of their content words, 0 to 1.
+    pub content: f64,
+    /// Weighted overlap of the names they use, 0 to 1.
+    pub names: f64,
+    /// Whether both name the same day of the week.
+    pub same_weekday: bool,
 }
 
 /// A sentence, or a quote, that one document carries and others leave out.

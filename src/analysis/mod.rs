@@ -133,6 +133,7 @@ fn analyze_within(
     comparison.quote_groups = alignment.quote_groups;
     comparison.sentence_groups = alignment.sentence_groups;
     comparison.omissions = alignment.omissions;
+    comparison.story = alignment.story;
     let mut labels = found.labels;
     for (document, list) in comparison.documents.iter().zip(&mut labels) {
         let quotes: Vec<&Quote> = comparison

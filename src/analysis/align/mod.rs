@@ -19,16 +19,19 @@
 
 pub mod features;
 pub mod index;
+pub mod paraphrase;
+pub mod story;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use features::{Lexicon, Unit, shared, shared_weight};
+use paraphrase::{Model, Words};
 
 use super::diff::{self, Side};
 use super::segment::{Span, squeeze};
 use crate::comparison::{
     DocSet, Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef,
-    WordEdit,
+    Story, WordEdit,
 };
 
 /// Everything alignment adds to a comparison.
@@ -39,6 +42,7 @@ pub struct Alignment {
     pub omissions: Vec<Omission>,
     /// Per document, the document it is a reprint of.
     pub reprint_of: Vec<Option<usize>>,
+    pub story: Story,
 }
 
 /// Share of a document's words in near-copies of another's sentences that makes it a reprint.
@@ -96,10 +100,27 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
 
     let sentence_weights = weights(&sentences, lexicon.stem_count);
     let quote_weights = weights(&quote_units, lexicon.stem_count);
-    let sentence_edges = edges(&sentences, &lexicon, &sentence_weights, Kind::Sentence);
-    let quote_edges = edges(&quote_units, &lexicon, &quote_weights, Kind::Quote);
+    let judge = Model::shipped().map(|model| Judge {
+        model,
+        words: sentences
+            .iter()
+            .map(|unit| Words::of(documents, &lexicon, unit))
+            .collect(),
+    });
+    let sentence_edges = edges(
+        &sentences,
+        &lexicon,
+        &sentence_weights,
+        Kind::Sentence,
+        judge.as_ref(),
+    );
+    let quote_edges = edges(&quote_units, &lexicon, &quote_weights, Kind::Quote, None);
 
     let reprint_of = reprints(documents, &sentences, &sentence_edges);
+    // A pair alike enough to carry the same fact, but not found to say the same thing, keeps
+    // each sentence from being claimed as left out, without making them a shared fact.
+    let (sentence_edges, carried_only): (Vec<Edge>, Vec<Edge>) =
+        sentence_edges.into_iter().partition(|e| e.same);
     let original = |d: usize| reprint_of[d].unwrap_or(d);
 
     let sentence_clusters = cluster(&sentences, sentence_edges, Kind::Sentence);
@@ -138,14 +159,46 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
             diff: group_diff(documents, &lexicon, &quote_units, &cluster.members),
         });
     }
+    // Per pair of documents, the sentence groups and quote groups that hold both.
+    let mut shared: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    for (clusters, units, quote) in [
+        (&sentence_clusters, &sentences, false),
+        (&quote_clusters, &quote_units, true),
+    ] {
+        for cluster in clusters {
+            let mut docs: Vec<usize> = cluster.members.iter().map(|&m| units[m].doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            for (i, &a) in docs.iter().enumerate() {
+                for &b in &docs[i + 1..] {
+                    let entry = shared.entry((a, b)).or_default();
+                    if quote {
+                        entry.1 += 1;
+                    } else {
+                        entry.0 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let story = story::story(documents, &lexicon, &shared);
+    let mut event = vec![0; documents.len()];
+    for (g, group) in story.groups.iter().enumerate() {
+        for id in group {
+            if let Some(d) = doc_index(id) {
+                event[d] = g;
+            }
+        }
+    }
     alignment.omissions = omissions(
         documents,
         quotes,
-        &sentences,
-        &sentence_clusters,
-        &quote_units,
-        &quote_clusters,
+        (&sentences, &sentence_clusters),
+        (&quote_units, &quote_clusters),
+        &carried_only,
+        &event,
     );
+    alignment.story = story;
     alignment
 }
 
@@ -181,6 +234,8 @@ struct Edge {
     evidence: usize,
     /// Nearly word for word: shared word pairs over the longer unit's.
     copy: bool,
+    /// The two say the same thing (for quotes, always): a shared fact, not only a fact carried.
+    same: bool,
 }
 
 /// How alike two units are.
@@ -219,11 +274,27 @@ fn measure(a: &Unit, b: &Unit, weight: &[f64]) -> Measures {
     }
 }
 
+/// The paraphrase model and the sentences' words as it measures them.
+struct Judge {
+    model: &'static Model,
+    words: Vec<Words>,
+}
+
+/// How sure the model must be that two sentences say the same thing to make them a shared fact.
+pub const SAME_FACT: f64 = 0.5;
+
 /// The score of a pair when it is a match, else `None`.
-fn score(a: &Unit, b: &Unit, lexicon: &Lexicon, weight: &[f64], kind: Kind) -> Option<Edge> {
+fn score(
+    (a, b): (&Unit, &Unit),
+    lexicon: &Lexicon,
+    weight: &[f64],
+    kind: Kind,
+    same: &dyn Fn() -> Option<f64>,
+) -> Option<Edge> {
     let m = measure(a, b, weight);
-    let edge = |score: f64, part: bool| {
+    let edge = |score: f64, part: bool, same: bool| {
         Some(Edge {
+            same,
             a: 0,
             b: 0,
             score: score.min(1.0),
@@ -239,15 +310,15 @@ fn score(a: &Unit, b: &Unit, lexicon: &Lexicon, weight: &[f64], kind: Kind) -> O
                 // Two or three words: only the same words are the same quote.
                 let keys = |u: &Unit| &lexicon.keys[u.doc][u.words.clone()];
                 return if keys(a) == keys(b) {
-                    edge(1.0, true)
+                    edge(1.0, true, true)
                 } else {
                     None
                 };
             }
             if m.shared_pairs >= 3 && m.containment >= 0.5 {
-                edge(m.containment.max(m.content), m.containment >= 0.7)
+                edge(m.containment.max(m.content), m.containment >= 0.7, true)
             } else if m.shared_content >= 3 && m.content >= 0.5 {
-                edge(m.content, false)
+                edge(m.content, false, true)
             } else {
                 None
             }
@@ -258,11 +329,17 @@ fn score(a: &Unit, b: &Unit, lexicon: &Lexicon, weight: &[f64], kind: Kind) -> O
                 .max(m.content)
                 .max(0.9 * m.content_containment);
             let part = m.containment >= 0.7 || m.content_containment >= 0.75;
-            if (m.shared_pairs >= 3 && m.containment >= 0.5)
+            let plausible = (m.shared_pairs >= 3 && m.containment >= 0.5)
                 || (m.shared_content >= 3 && m.content >= 0.4)
-                || (m.shared_content >= 4 && m.content_containment >= 0.75)
-            {
-                edge(best, part)
+                || (m.shared_content >= 4 && m.content_containment >= 0.75);
+            // Word for word, or one nearly whole inside the other, is the same fact carried;
+            // in other words, the model must find that the two say the same thing.
+            let carried = m.containment >= 0.9 && m.shared_pairs >= 4;
+            let said = || same().is_some_and(|p| p >= SAME_FACT);
+            if plausible {
+                edge(best, part, carried || same().is_none_or(|p| p >= SAME_FACT))
+            } else if said() {
+                edge(best, part, true)
             } else {
                 None
             }
@@ -272,11 +349,23 @@ fn score(a: &Unit, b: &Unit, lexicon: &Lexicon, weight: &[f64], kind: Kind) -> O
 
 /// Scores every candidate pair; for sentences, a pair whose neighbours also match gets a small
 /// bonus, so that among like matches the one in document order wins.
-fn edges(units: &[Unit], lexicon: &Lexicon, weight: &[f64], kind: Kind) -> Vec<Edge> {
+fn edges(
+    units: &[Unit],
+    lexicon: &Lexicon,
+    weight: &[f64],
+    kind: Kind,
+    judge: Option<&Judge>,
+) -> Vec<Edge> {
     let mut found: Vec<Edge> = index::candidates(units)
         .into_iter()
         .filter_map(|(a, b)| {
-            score(&units[a], &units[b], lexicon, weight, kind).map(|e| Edge { a, b, ..e })
+            let same = || {
+                judge.map(|judge| {
+                    let measures = paraphrase::measure(&judge.words[a], &judge.words[b]);
+                    judge.model.probability(&measures)
+                })
+            };
+            score((&units[a], &units[b]), lexicon, weight, kind, &same).map(|e| Edge { a, b, ..e })
         })
         .collect();
     if kind == Kind::Sentence {
@@ -571,14 +660,15 @@ fn plain_name(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
 }
 
-/// For every sentence and every quote, the documents that do not carry it.
+/// For every sentence and every quote, the documents of its event that do not carry it
+/// (`event[d]` is document d's event).
 fn omissions(
     documents: &[Document],
     quotes: &[Quote],
-    sentences: &[Unit],
-    sentence_clusters: &[Cluster],
-    quote_units: &[Unit],
-    quote_clusters: &[Cluster],
+    (sentences, sentence_clusters): (&[Unit], &[Cluster]),
+    (quote_units, quote_clusters): (&[Unit], &[Cluster]),
+    carried_only: &[Edge],
+    event: &[usize],
 ) -> Vec<Omission> {
     let n = documents.len();
     let carriers = |units: &[Unit], clusters: &[Cluster]| {
@@ -591,10 +681,17 @@ fn omissions(
         }
         out
     };
-    let missing =
-        |doc: usize, carried: &[usize]| DocSet::from_fn(n, |o| o != doc && !carried.contains(&o));
+    let missing = |doc: usize, carried: &[usize]| {
+        DocSet::from_fn(n, |o| {
+            o != doc && event[o] == event[doc] && !carried.contains(&o)
+        })
+    };
     let mut out = Vec::new();
-    let sentence_carriers = carriers(sentences, sentence_clusters);
+    let mut sentence_carriers = carriers(sentences, sentence_clusters);
+    for edge in carried_only {
+        sentence_carriers[edge.a].push(sentences[edge.b].doc);
+        sentence_carriers[edge.b].push(sentences[edge.a].doc);
+    }
     for (u, unit) in sentences.iter().enumerate() {
         let missing_from = missing(unit.doc, &sentence_carriers[u]);
         if !missing_from.is_empty() {
@@ -638,7 +735,7 @@ fn omissions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comparison::{Comparison, EditKind};
+    use crate::comparison::{Comparison, EditKind, Verdict};
 
     fn compare(texts: &[&str]) -> Comparison {
         crate::analysis::compare_texts(texts)
@@ -835,7 +932,37 @@ mod tests {
         let c = compare(&[a, b]);
         assert!(c.sentence_groups.is_empty());
         assert!(c.quote_groups.is_empty());
-        assert_eq!(c.omissions.len(), 2);
+        // Two different stories: neither leaves out what the other reports.
+        assert_eq!(c.story.verdict, Verdict::Unrelated);
+        assert_eq!(c.story.groups, [["d0"], ["d1"]]);
+        assert!(c.omissions.is_empty());
+    }
+
+    #[test]
+    fn articles_of_one_event_and_of_one_story_are_told_apart() {
+        let monday = "The Kell ferry crews went back to work on Monday after the union accepted a \
+            six percent rise. Harbour Line spokesman Tom Vance said the timetable would be back \
+            to normal by Wednesday. Passengers applauded the crew of the first crossing.";
+        let also_monday = "Kell ferry crews returned to work on Monday once the union accepted a \
+            six percent pay rise. Passengers cheered the first crossing from Kell. Harbour Line \
+            said sailings would be normal by Wednesday.";
+        let march = "Kell ferry crews walked out in March over night-shift allowances, the union \
+            said. Harbour Line spokesman Tom Vance called the strike reckless. Kell ferry \
+            passengers were told to expect delays on the Harbour Line crossing.";
+        let one = compare(&[monday, also_monday]);
+        assert_eq!(one.story.verdict, Verdict::SameEvent, "{:?}", one.story);
+        assert_eq!(one.story.groups, [["d0", "d1"]]);
+        let story = compare(&[monday, march]);
+        assert_eq!(story.story.verdict, Verdict::Related, "{:?}", story.story);
+        assert_eq!(story.story.groups, [["d0"], ["d1"]]);
+        assert!(story.omissions.is_empty());
+        // Two dated more than a week apart are not one event, whatever they share.
+        let mut dated = compare(&[monday, also_monday]).documents;
+        dated[0].date = Some("2026-03-02".to_owned());
+        dated[1].date = Some("2026-04-20".to_owned());
+        let apart = align(&dated, &[]);
+        assert_ne!(apart.story.verdict, Verdict::SameEvent);
+        assert!(apart.omissions.is_empty());
     }
 
     #[test]

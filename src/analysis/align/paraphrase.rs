@@ -1,0 +1,442 @@
+//! Do two sentences say the same thing? A learned judgement over measures of how their words
+//! meet: shared words and phrases of one to four words (each way), shared content, the longest
+//! common run, characters, length, and the details that make two alike sentences report
+//! different facts (a number, a name or a negation that only one of them has).
+//!
+//! The weights are learned from pairs of news sentences that people judged (the MSRP training
+//! pairs), by `assets/paraphrase/train.rs`, and shipped in `assets/paraphrase/model.txt`. The
+//! measures depend on the two sentences alone, not on the rest of the comparison, so a pair is
+//! judged the same way in a comparison of two articles as in one of thirty.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::features::{Lexicon, Unit, is_function_word, stem};
+use crate::analysis::diff::{diff_keys, word_key};
+use crate::analysis::segment::{Span, words_in};
+use crate::comparison::Document;
+
+/// The measures, in the order of the model's weights.
+pub const MEASURES: [&str; 22] = [
+    "words_shared_min",
+    "words_shared_max",
+    "pairs_shared_min",
+    "pairs_shared_max",
+    "triples_shared_min",
+    "triples_shared_max",
+    "fours_shared_min",
+    "fours_shared_max",
+    "content_shared_min",
+    "content_shared_max",
+    "content_unmatched_min",
+    "content_unmatched_max",
+    "characters_dice",
+    "common_run_of_shorter",
+    "common_run_of_longer",
+    "length_ratio",
+    "length_difference",
+    "numbers_differ",
+    "numbers_agree",
+    "names_unmatched",
+    "negation_differs",
+    "unmatched_run",
+];
+
+/// How many measures a pair gets.
+pub const COUNT: usize = MEASURES.len();
+
+/// One sentence as the measures see it: its words' keys and content stems, and whether each
+/// word is a number, a name or a negation.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    keys: Vec<u32>,
+    stems: Vec<u32>,
+    numbers: Vec<u32>,
+    names: Vec<u32>,
+    negations: usize,
+    /// The keys joined by spaces, for character measures.
+    letters: String,
+}
+
+impl Words {
+    /// The words of `unit` in its document.
+    #[must_use]
+    pub fn of(documents: &[Document], lexicon: &Lexicon, unit: &Unit) -> Words {
+        let document = &documents[unit.doc];
+        let spans = &document.words[unit.words.clone()];
+        let keys = &lexicon.keys[unit.doc][unit.words.clone()];
+        let stems = &lexicon.stems[unit.doc][unit.words.clone()];
+        Words::build(&document.text, spans, keys, stems)
+    }
+
+    fn build(text: &str, spans: &[Span], keys: &[u32], stems: &[Option<u32>]) -> Words {
+        let mut words = Words {
+            keys: keys.to_vec(),
+            stems: stems.iter().flatten().copied().collect(),
+            ..Words::default()
+        };
+        for (k, (span, &id)) in spans.iter().zip(keys).enumerate() {
+            let raw = &text[span.start..span.end];
+            let key = word_key(raw);
+            if key.chars().any(|c| c.is_ascii_digit()) {
+                words.numbers.push(id);
+            } else if k > 0
+                && raw.chars().next().is_some_and(char::is_uppercase)
+                && !is_function_word(&key)
+            {
+                words.names.push(id);
+            }
+            if matches!(key.as_str(), "not" | "never" | "no" | "nor" | "without")
+                || key.ends_with("n't")
+            {
+                words.negations += 1;
+            }
+            if !words.letters.is_empty() {
+                words.letters.push(' ');
+            }
+            words.letters.push_str(&key);
+        }
+        for list in [&mut words.stems, &mut words.numbers, &mut words.names] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        words
+    }
+}
+
+/// The measures of a pair, each symmetric: the pair (a, b) measures as (b, a).
+#[must_use]
+pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
+    let (la, lb) = (a.keys.len() as f64, b.keys.len() as f64);
+    let (shorter, longer) = (la.min(lb).max(1.0), la.max(lb).max(1.0));
+    let min_max = |x: f64, y: f64| (x.min(y), x.max(y));
+    let grams: Vec<(f64, f64)> = (1..=4)
+        .map(|n| {
+            let (x, y) = ngram_precisions(&a.keys, &b.keys, n);
+            min_max(x, y)
+        })
+        .collect();
+    let shared_stems = sorted_shared(&a.stems, &b.stems) as f64;
+    let share = |list: &[u32], shared: f64| {
+        if list.is_empty() {
+            1.0
+        } else {
+            shared / list.len() as f64
+        }
+    };
+    let content = min_max(share(&a.stems, shared_stems), share(&b.stems, shared_stems));
+    let unmatched = min_max(
+        (a.stems.len() as f64 - shared_stems).ln_1p(),
+        (b.stems.len() as f64 - shared_stems).ln_1p(),
+    );
+    let changes = diff_keys(&a.keys, &b.keys);
+    let removed: usize = changes.iter().map(|c| c.old.len()).sum();
+    let common = la - removed as f64;
+    let longest_change = changes
+        .iter()
+        .map(|c| c.old.len().max(c.new.len()))
+        .max()
+        .unwrap_or(0) as f64;
+    let (numbers_differ, numbers_agree) = {
+        let shared = sorted_shared(&a.numbers, &b.numbers);
+        let differ = a.numbers.len() + b.numbers.len() - 2 * shared;
+        (
+            (differ as f64).ln_1p(),
+            f64::from(u8::from(differ == 0 && shared > 0)),
+        )
+    };
+    let names_unmatched = {
+        let in_a: HashSet<u32> = a.keys.iter().copied().collect();
+        let in_b: HashSet<u32> = b.keys.iter().copied().collect();
+        let missing = a.names.iter().filter(|n| !in_b.contains(n)).count()
+            + b.names.iter().filter(|n| !in_a.contains(n)).count();
+        (missing as f64).ln_1p()
+    };
+    [
+        grams[0].0,
+        grams[0].1,
+        grams[1].0,
+        grams[1].1,
+        grams[2].0,
+        grams[2].1,
+        grams[3].0,
+        grams[3].1,
+        content.0,
+        content.1,
+        unmatched.0,
+        unmatched.1,
+        character_dice(&a.letters, &b.letters),
+        common / shorter,
+        common / longer,
+        shorter / longer,
+        (longer - shorter).ln_1p(),
+        numbers_differ,
+        numbers_agree,
+        names_unmatched,
+        f64::from(u8::from(a.negations % 2 != b.negations % 2)),
+        longest_change / longer,
+    ]
+}
+
+/// The measures of two sentences given as text, as alignment would take them: for training the
+/// model and for tests.
+#[must_use]
+pub fn measure_texts(a: &str, b: &str) -> [f64; COUNT] {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    let mut words = |text: &str| {
+        let spans = words_in(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+        );
+        let mut keys = Vec::with_capacity(spans.len());
+        let mut stems = Vec::with_capacity(spans.len());
+        for span in &spans {
+            let key = word_key(&text[span.start..span.end]);
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            keys.push(*ids.entry(key.clone()).or_insert(next));
+            let content = !is_function_word(&key)
+                && key.chars().any(char::is_alphabetic)
+                && key.chars().count() > 1;
+            stems.push(content.then(|| {
+                let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                *stem_ids.entry(stem(&key).to_owned()).or_insert(next)
+            }));
+        }
+        Words::build(text, &spans, &keys, &stems)
+    };
+    let (a, b) = (words(a), words(b));
+    measure(&a, &b)
+}
+
+/// The share of `a`'s runs of `n` words found in `b`, and of `b`'s in `a`, each run counted
+/// as often as it occurs on both sides at most. A side too short for a run of `n` counts as
+/// fully found when the other side is too.
+fn ngram_precisions(a: &[u32], b: &[u32], n: usize) -> (f64, f64) {
+    fn counts(words: &[u32], n: usize) -> HashMap<&[u32], usize> {
+        let mut map: HashMap<&[u32], usize> = HashMap::new();
+        for gram in words.windows(n) {
+            *map.entry(gram).or_default() += 1;
+        }
+        map
+    }
+    let (ca, cb) = (counts(a, n), counts(b, n));
+    let total = |map: &HashMap<&[u32], usize>| map.values().sum::<usize>();
+    let (ta, tb) = (total(&ca), total(&cb));
+    if ta == 0 || tb == 0 {
+        let both = ta == 0 && tb == 0;
+        return if both { (1.0, 1.0) } else { (0.0, 0.0) };
+    }
+    let matched: usize = ca
+        .iter()
+        .map(|(gram, &count)| count.min(cb.get(gram).copied().unwrap_or(0)))
+        .sum();
+    (matched as f64 / ta as f64, matched as f64 / tb as f64)
+}
+
+/// Dice coefficient of the two texts' sets of four-character runs.
+fn character_dice(a: &str, b: &str) -> f64 {
+    let grams = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(4)
+            .map(|w| w.iter().collect::<String>())
+            .collect::<HashSet<String>>()
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() && gb.is_empty() {
+        return 1.0;
+    }
+    let shared = ga.intersection(&gb).count();
+    2.0 * shared as f64 / (ga.len() + gb.len()) as f64
+}
+
+/// How many items two sorted, distinct lists share.
+fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
+    super::features::shared(a, b)
+}
+
+/// A logistic model over the measures, each first centred and scaled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub bias: f64,
+    pub mean: [f64; COUNT],
+    pub scale: [f64; COUNT],
+    pub weight: [f64; COUNT],
+}
+
+impl Model {
+    /// The model shipped with Parallax, when it reads (a test makes sure it does).
+    #[must_use]
+    pub fn shipped() -> Option<&'static Model> {
+        static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
+            Model::parse(include_str!("../../../assets/paraphrase/model.txt")).ok()
+        });
+        MODEL.as_ref()
+    }
+
+    /// The probability that the two sentences measured say the same thing.
+    #[must_use]
+    pub fn probability(&self, measures: &[f64; COUNT]) -> f64 {
+        let z = self.bias
+            + (0..COUNT)
+                .map(|k| self.weight[k] * (measures[k] - self.mean[k]) / self.scale[k])
+                .sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Reads a model: `#` comments, a line `bias VALUE`, then one line per measure, in order,
+    /// `NAME MEAN SCALE WEIGHT`.
+    ///
+    /// # Errors
+    /// A line that does not read, a measure missing or out of order, or a scale that is not
+    /// positive.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut model = Model {
+            bias: 0.0,
+            mean: [0.0; COUNT],
+            scale: [1.0; COUNT],
+            weight: [0.0; COUNT],
+        };
+        let mut lines = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let number = |s: Option<&str>| -> Result<f64, String> {
+            s.and_then(|s| s.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("not a number: {s:?}"))
+        };
+        let mut first = lines.next().unwrap_or("").split_whitespace();
+        if first.next() != Some("bias") {
+            return Err("the first line is not `bias VALUE`".to_owned());
+        }
+        model.bias = number(first.next())?;
+        for (k, name) in MEASURES.iter().enumerate() {
+            let line = lines
+                .next()
+                .ok_or_else(|| format!("no line for the measure {name}"))?;
+            let mut parts = line.split_whitespace();
+            if parts.next() != Some(*name) {
+                return Err(format!("expected the measure {name}: {line}"));
+            }
+            model.mean[k] = number(parts.next())?;
+            model.scale[k] = number(parts.next())?;
+            model.weight[k] = number(parts.next())?;
+            if model.scale[k] <= 0.0 {
+                return Err(format!("the scale of {name} is not positive"));
+            }
+        }
+        if let Some(extra) = lines.next() {
+            return Err(format!("a line after the last measure: {extra}"));
+        }
+        Ok(model)
+    }
+
+    /// The model as text, as [`Model::parse`] reads it.
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut out = format!("bias {}\n", self.bias);
+        for (k, name) in MEASURES.iter().enumerate() {
+            out.push_str(&format!(
+                "{name} {} {} {}\n",
+                self.mean[k], self.scale[k], self.weight[k]
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads() {
+        assert!(Model::shipped().is_some());
+    }
+
+    #[test]
+    fn measures_do_not_depend_on_the_order_of_the_pair() {
+        let a = "The ferry company said on Monday that 40 crew members would return to work.";
+        let b = "Forty crew members will be back at work, the company said Monday.";
+        assert_eq!(measure_texts(a, b), measure_texts(b, a));
+    }
+
+    #[test]
+    fn the_same_sentence_measures_as_one() {
+        let a = "The council approved the barrier by seven votes to four.";
+        let m = measure_texts(a, a);
+        for (k, name) in MEASURES.iter().enumerate() {
+            let expected = match *name {
+                "content_unmatched_min"
+                | "content_unmatched_max"
+                | "length_difference"
+                | "numbers_differ"
+                | "numbers_agree"
+                | "names_unmatched"
+                | "negation_differs"
+                | "unmatched_run" => 0.0,
+                _ => 1.0,
+            };
+            assert!((m[k] - expected).abs() < 1e-9, "{name}: {}", m[k]);
+        }
+    }
+
+    #[test]
+    fn a_different_number_a_new_name_and_a_negation_are_seen() {
+        let a = "The mayor said 138 homes would be moved.";
+        let b = "The mayor said 183 homes would not be moved, Brill added.";
+        let m = measure_texts(a, b);
+        let at = |name: &str| m[MEASURES.iter().position(|n| *n == name).unwrap()];
+        assert!(at("numbers_differ") > 0.0);
+        assert_eq!(at("numbers_agree"), 0.0);
+        assert!(at("names_unmatched") > 0.0);
+        assert_eq!(at("negation_differs"), 1.0);
+    }
+
+    #[test]
+    fn a_model_reads_back_what_it_writes_and_refuses_what_does_not_fit() {
+        let mut model = Model {
+            bias: 0.25,
+            mean: [0.5; COUNT],
+            scale: [2.0; COUNT],
+            weight: [0.0; COUNT],
+        };
+        model.weight[3] = -1.5;
+        assert_eq!(Model::parse(&model.to_text()), Ok(model.clone()));
+        let short: String = model
+            .to_text()
+            .lines()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(Model::parse(&short).unwrap_err().contains("no line for"));
+        let renamed = model.to_text().replace("length_ratio", "size_ratio");
+        assert!(Model::parse(&renamed).is_err());
+        let zero = model
+            .to_text()
+            .replace("length_ratio 0.5 2", "length_ratio 0.5 0");
+        assert!(Model::parse(&zero).unwrap_err().contains("not positive"));
+    }
+
+    #[test]
+    fn the_probability_follows_the_weights() {
+        let mut model = Model {
+            bias: 0.0,
+            mean: [0.0; COUNT],
+            scale: [1.0; COUNT],
+            weight: [0.0; COUNT],
+        };
+        assert!((model.probability(&[1.0; COUNT]) - 0.5).abs() < 1e-12);
+        model.weight[0] = 2.0;
+        let mut m = [0.0; COUNT];
+        m[0] = 1.0;
+        assert!(model.probability(&m) > 0.85);
+        m[0] = -1.0;
+        assert!(model.probability(&m) < 0.15);
+    }
+}
