@@ -112,18 +112,60 @@ impl Comparison {
     /// or "every other article" when that is all of more than three.
     #[must_use]
     pub fn missing_from_names(&self, names: &ReaderNames, omission: &Omission) -> String {
-        const SHOWN: usize = 8;
         let others = self.documents.len().saturating_sub(1);
         let count = omission.missing_from.len();
         if count == others && others > 3 {
             return format!("every other article ({others})");
         }
-        let named: Vec<&str> = omission
-            .missing_from
-            .iter()
-            .take(SHOWN)
-            .map(|doc| names.at(doc))
-            .collect();
+        Self::set_names(names, &omission.missing_from)
+    }
+
+    /// The story verdict as a reader reads it first: its summary and, when the articles do not
+    /// all report one event, which articles report one event together.
+    #[must_use]
+    pub fn story_in_words(&self, names: &ReaderNames) -> Vec<String> {
+        let story = &self.story;
+        let mut lines = Vec::new();
+        if story.summary.is_empty() {
+            return lines;
+        }
+        lines.push(story.summary.clone());
+        if story.groups.len() > 1 {
+            for (k, group) in story.groups.iter().enumerate() {
+                let members: Vec<String> = group
+                    .iter()
+                    .filter_map(|id| document_index(id))
+                    .map(|d| names.numbered(d))
+                    .collect();
+                lines.push(format!("Event {}: {}", k + 1, members.join(", ")));
+            }
+        }
+        lines
+    }
+
+    /// What an omission leaves out, as a reader reads it: the quote's words, or the sentence.
+    #[must_use]
+    pub fn omission_text(&self, omission: &Omission) -> Option<&str> {
+        match &omission.quote {
+            Some(id) => self
+                .quotes
+                .iter()
+                .find(|q| &q.id == id)
+                .map(|q| q.text.as_str()),
+            None => self
+                .document(&omission.doc)?
+                .sentences
+                .get(omission.sentence)
+                .map(|s| s.text.as_str()),
+        }
+    }
+
+    /// The articles of a set by name, at most eight of them.
+    #[must_use]
+    pub fn set_names(names: &ReaderNames, set: &DocSet) -> String {
+        const SHOWN: usize = 8;
+        let count = set.len();
+        let named: Vec<&str> = set.iter().take(SHOWN).map(|doc| names.at(doc)).collect();
         if count > SHOWN {
             format!("{} and {} more", named.join(", "), count - SHOWN)
         } else {
@@ -527,6 +569,16 @@ impl Verdict {
             Verdict::Unrelated => "different stories",
         }
     }
+
+    /// In a reader's words, as a heading.
+    #[must_use]
+    pub fn heading(self) -> &'static str {
+        match self {
+            Verdict::SameEvent => "The same event",
+            Verdict::Related => "One story, different events",
+            Verdict::Unrelated => "Different stories",
+        }
+    }
 }
 
 /// The story of a comparison: its verdict, why, and which articles report one event together.
@@ -559,8 +611,9 @@ pub struct StoryLink {
     pub same_weekday: bool,
 }
 
-/// A sentence, or a quote, that one document carries and others leave out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A fact or a quote that some articles of one event carry and others leave out: one per thing
+/// missing, shown by the first article that carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Omission {
     pub doc: String,
     /// The sentence (for a quote, the sentence it starts in).
@@ -569,6 +622,16 @@ pub struct Omission {
     pub quote: Option<String>,
     /// The documents that do not carry it.
     pub missing_from: DocSet,
+    /// The documents that carry it, `doc` first among them, in the same or other words.
+    #[serde(default)]
+    pub carried_by: DocSet,
+    /// Why it counts, in a reader's words: a quote and whose, numbers, names the others never
+    /// mention, a claim and whose.
+    #[serde(default)]
+    pub why: Vec<String>,
+    /// How much it counts, for ranking (omissions are listed most telling first).
+    #[serde(default)]
+    pub importance: f64,
 }
 
 /// A set of documents by position, a bit each. An omission's `missing_from` is the one list
@@ -774,6 +837,9 @@ mod tests {
         }
         let names = ReaderNames::new(&c.documents);
         let omission = |pick: &dyn Fn(usize) -> bool| Omission {
+            carried_by: DocSet::default(),
+            why: Vec::new(),
+            importance: 0.0,
             doc: "d0".to_owned(),
             sentence: 0,
             quote: None,

@@ -50,7 +50,7 @@ fn the_samples_open_in_columns_with_their_outlets_on_top() {
             "column and overview: {name}"
         );
     }
-    harness.get_by_label_contains("3 articles · 2 shared quotes");
+    harness.get_by_label_contains("3 articles · the same event · 2 shared quotes");
     // Each document's outlet and date can be edited, one document at a time.
     show_articles(&mut harness);
     assert_eq!(harness.get_all_by_label("Edit").count(), 3);
@@ -183,18 +183,16 @@ fn each_panel_opens_and_lists_its_findings() {
 
     harness.get_by_label("Omissions").click();
     harness.run();
-    // Only what is in view is drawn: the first article's heading and its sentences.
-    harness.get_by_label_contains("1 · Northgate Courier: ");
-    let (index, start) = {
+    // One line per thing left out, most telling first; only what is in view is drawn.
+    harness.get_by_label_contains("facts and quotes that some articles leave out");
+    let (doc, index, start) = {
         let c = harness.state().comparison();
-        let omission = c
-            .omissions
-            .iter()
-            .find(|o| o.doc == "d0" && o.quote.is_none())
-            .unwrap();
-        let text = &c.documents[0].sentences[omission.sentence].text;
-        let words: Vec<&str> = text.split_whitespace().take(6).collect();
-        (omission.sentence, words.join(" "))
+        let omission = &c.omissions[0];
+        assert!(!omission.why.is_empty(), "why it counts");
+        let text = c.omission_text(omission).unwrap();
+        let words: Vec<&str> = text.split_whitespace().take(5).collect();
+        let doc = parallax::comparison::document_index(&omission.doc).unwrap();
+        (doc, omission.sentence, words.join(" "))
     };
     harness
         .get_all_by_label_contains(&start)
@@ -204,7 +202,7 @@ fn each_panel_opens_and_lists_its_findings() {
     harness.run();
     assert_eq!(
         harness.state().selection(),
-        Some(Target::Sentence { doc: 0, index })
+        Some(Target::Sentence { doc, index })
     );
 
     harness.get_by_label("Coverage").click();
@@ -339,6 +337,48 @@ fn an_export_that_fails_says_why_in_the_window() {
         .value()
         .unwrap_or_default();
     assert!(shown.contains("compared"), "{shown}");
+}
+
+#[test]
+fn two_stories_are_said_first_and_each_can_be_compared_alone() {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut files = ferry(3);
+    files.extend(
+        [
+            "northgate-courier.txt",
+            "valley-ledger.html",
+            "riverside-post.md",
+        ]
+        .iter()
+        .map(|f| samples.join(f)),
+    );
+    let mut harness = laptop(files);
+    {
+        let story = &harness.state().comparison().story;
+        assert_eq!(story.verdict, parallax::comparison::Verdict::Unrelated);
+        assert_eq!(story.groups.len(), 2, "{story:?}");
+    }
+    // Nothing is claimed missing across the two stories.
+    for omission in &harness.state().comparison().omissions {
+        let own = parallax::comparison::document_index(&omission.doc).unwrap() < 3;
+        assert!(omission.missing_from.iter().all(|d| (d < 3) == own));
+    }
+    harness.get_by_label_contains("Same story? Different stories.");
+    harness.get_by_label_contains("different stories · ");
+    let buttons = harness.query_all_by_label("Compare these 3 alone").count();
+    assert_eq!(buttons, 2);
+    harness
+        .get_all_by_label("Compare these 3 alone")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run();
+    harness.state_mut().wait();
+    harness.run();
+    let c = harness.state().comparison();
+    assert_eq!(c.documents.len(), 3);
+    assert_eq!(c.story.verdict, parallax::comparison::Verdict::SameEvent);
+    assert!(c.documents[0].path.ends_with("northgate-courier.txt"));
 }
 
 /// The six ferry articles written for the tests (tests/fixtures/ferry), the first `count`.

@@ -16,7 +16,7 @@ pub mod segment;
 pub mod speakers;
 pub mod verbs;
 
-use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind};
+use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind, Verdict};
 use crate::ingest::{Metadata, Source};
 use segment::squeeze;
 
@@ -155,6 +155,24 @@ fn analyze_within(
         &options.verbs,
     );
     comparison.framing = framed.findings;
+    if comparison.story.verdict == Verdict::Unrelated {
+        // Across articles that report different things, a difference of wording is no framing.
+        let event_of = |doc: &str| {
+            comparison
+                .story
+                .groups
+                .iter()
+                .position(|g| g.iter().any(|id| id == doc))
+        };
+        comparison.framing.retain(|finding| {
+            let mut events = finding.variants.iter().map(|v| event_of(&v.doc));
+            let first = events.next();
+            events.all(|e| e == first.flatten())
+        });
+        for (k, finding) in comparison.framing.iter_mut().enumerate() {
+            finding.id = format!("f{k}");
+        }
+    }
     comparison.vocabulary = framed.vocabulary;
     (comparison, compared)
 }

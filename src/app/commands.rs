@@ -89,6 +89,8 @@ pub enum Command {
     ClearRecent,
     /// Close one document (by its position).
     Remove(usize),
+    /// Keep only these documents (by position): one event of a mixed set, as its own comparison.
+    CompareOnly(Vec<usize>),
     /// Move a document to another position.
     Move {
         from: usize,
@@ -180,6 +182,22 @@ impl ParallaxApp {
             Command::Remove(doc) => {
                 if let Some(&input) = self.doc_inputs.get(doc) {
                     self.inputs.remove(input);
+                    self.reanalyze();
+                }
+            }
+            Command::CompareOnly(docs) => {
+                let keep: Vec<usize> = docs
+                    .iter()
+                    .filter_map(|&d| self.doc_inputs.get(d).copied())
+                    .collect();
+                if !keep.is_empty() {
+                    let mut k = 0;
+                    self.inputs.retain(|_| {
+                        k += 1;
+                        keep.contains(&(k - 1))
+                    });
+                    self.loading.clear();
+                    self.load_problems.clear();
                     self.reanalyze();
                 }
             }

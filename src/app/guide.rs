@@ -4,8 +4,59 @@
 use egui::{Color32, RichText, Stroke};
 
 use super::{Command, ParallaxApp, theme};
+use crate::comparison::{Verdict, document_index};
 
 impl ParallaxApp {
+    /// Above the columns, when the articles do not all report one event: what they report,
+    /// which of them belong together, and a way to compare each event on its own.
+    pub(super) fn story_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let story = &self.comparison.story;
+        if story.verdict == Verdict::SameEvent || story.groups.len() < 2 {
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        let names = &self.highlights.names;
+        egui::Frame::group(ui.style())
+            .fill(ui.visuals().faint_bg_color)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("Same story? {}.", story.verdict.heading())).strong(),
+                    );
+                    ui.label(&story.summary);
+                });
+                let events: Vec<Vec<usize>> = story
+                    .groups
+                    .iter()
+                    .map(|g| g.iter().filter_map(|id| document_index(id)).collect())
+                    .collect();
+                for (k, docs) in events.iter().enumerate().filter(|(_, d)| d.len() >= 2) {
+                    ui.horizontal_wrapped(|ui| {
+                        const NAMED: usize = 4;
+                        let mut members: Vec<String> = docs
+                            .iter()
+                            .take(NAMED)
+                            .map(|&d| names.numbered(d))
+                            .collect();
+                        if docs.len() > NAMED {
+                            members.push(format!("and {} more", docs.len() - NAMED));
+                        }
+                        ui.label(
+                            RichText::new(format!("Event {}: {}", k + 1, members.join(", ")))
+                                .color(theme::muted(dark)),
+                        );
+                        if ui
+                            .button(format!("Compare these {} alone", docs.len()))
+                            .on_hover_text("Close the other articles and compare this event")
+                            .clicked()
+                        {
+                            commands.push(Command::CompareOnly(docs.clone()));
+                        }
+                    });
+                }
+            });
+    }
+
     /// Whether the comparison is the bundled samples (the first view of a new user).
     pub(super) fn showing_samples(&self) -> bool {
         !self.inputs.is_empty()

@@ -279,8 +279,13 @@ impl ParallaxApp {
             }
             let c = &self.comparison;
             ui.label(format!(
-                "{} articles · {} shared quotes · {} shared facts · {} framing differences",
+                "{} articles{} · {} shared quotes · {} shared facts · {} framing differences",
                 c.documents.len(),
+                if c.documents.len() >= 2 {
+                    format!(" · {}", c.story.verdict.reader_words())
+                } else {
+                    String::new()
+                },
                 c.quote_groups.len(),
                 c.sentence_groups.len(),
                 c.framing.len()

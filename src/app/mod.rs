@@ -337,6 +337,7 @@ impl ParallaxApp {
         if self.showing_samples() && !self.settings.welcome_seen {
             self.welcome_ui(ui, commands);
         }
+        self.story_ui(ui, commands);
         let shown: Vec<usize> = if self.pinned.is_empty() {
             (0..self.comparison.documents.len()).collect()
         } else {

@@ -11,7 +11,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText, Stroke};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::highlights::{Highlights, OmissionEntry, Piece, Share, Target, inline_diff, versions};
+use super::highlights::{Highlights, Piece, Share, Target, inline_diff, versions};
 use super::{Command, theme};
 use crate::comparison::{Comparison, FramingDifference, ReaderNames, framing_kind_name};
 use crate::report::matrix::Carried;
@@ -655,8 +655,8 @@ fn labels_ui(
     );
 }
 
-/// What each article carries that others leave out: per article, a heading, then its
-/// sentences that some other article does not carry.
+/// What some articles of one event carry and others leave out, most telling first: each thing
+/// missing once, with why it counts, who carries it and who leaves it out.
 fn omissions_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
@@ -669,50 +669,60 @@ fn omissions_ui(
         return;
     }
     let muted = theme::muted(ui.visuals().dark_mode);
-    let entries = &highlights.omission_entries;
-    virtual_list(
-        ui,
-        ("omissions", epoch),
-        entries.len(),
-        50.0,
-        |ui, e| match entries[e] {
-            OmissionEntry::Heading { doc, count } => {
-                ui.add_space(4.0);
-                ui.label(
-                    RichText::new(format!(
-                        "{}: {count} sentence{} some others leave out",
-                        highlights.names.numbered(doc),
-                        if count == 1 { "" } else { "s" }
-                    ))
-                    .strong(),
-                );
-            }
-            OmissionEntry::Sentence { doc, omission } => {
-                let omission = &comparison.omissions[omission];
-                let Some(sentence) = comparison.documents[doc].sentences.get(omission.sentence)
-                else {
-                    return;
-                };
-                if ui
-                    .add(egui::Button::selectable(false, short(&sentence.text, 160)).wrap())
-                    .on_hover_text("Show it in its column")
-                    .clicked()
-                {
-                    select(Target::Sentence {
-                        doc,
-                        index: omission.sentence,
-                    });
-                }
-                ui.label(
-                    RichText::new(format!(
-                        "missing from {}",
-                        comparison.missing_from_names(&highlights.names, omission)
-                    ))
-                    .color(muted),
-                );
-            }
-        },
+    let omissions = &comparison.omissions;
+    if omissions.is_empty() {
+        ui.label(
+            if comparison.story.groups.len() == comparison.documents.len() {
+                "No article reports the same event as another, so none can be said to leave \
+             anything out."
+            } else {
+                "Every article of each event carries what the others report."
+            },
+        );
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} facts and quotes that some articles leave out, most telling first.",
+            omissions.len()
+        ))
+        .color(muted),
     );
+    virtual_list(ui, ("omissions", epoch), omissions.len(), 70.0, |ui, k| {
+        let omission = &omissions[k];
+        let Some(text) = comparison.omission_text(omission) else {
+            return;
+        };
+        let Some(doc) = crate::comparison::document_index(&omission.doc) else {
+            return;
+        };
+        let shown = if omission.quote.is_some() {
+            format!("“{}”", short(text, 160))
+        } else {
+            short(text, 160)
+        };
+        if ui
+            .add(egui::Button::selectable(false, shown).wrap())
+            .on_hover_text("Show it in its column")
+            .clicked()
+        {
+            select(Target::Sentence {
+                doc,
+                index: omission.sentence,
+            });
+        }
+        if !omission.why.is_empty() {
+            ui.label(omission.why.join(" · "));
+        }
+        ui.label(
+            RichText::new(format!(
+                "in {} · missing from {}",
+                Comparison::set_names(&highlights.names, &omission.carried_by),
+                comparison.missing_from_names(&highlights.names, omission)
+            ))
+            .color(muted),
+        );
+    });
 }
 
 /// Per article, a strip of its sentences in order: shared word for word, shared in other

@@ -92,17 +92,6 @@ pub struct Highlights {
     /// Per shared fact and quote (facts first), where it first appears in each document: the
     /// anchors that synchronised scrolling follows.
     anchor_places: Vec<Vec<Option<usize>>>,
-    /// The omissions panel's entries in order: per document a heading (with the number of its
-    /// sentences that some other document leaves out), then those omissions (indices into
-    /// `omissions`).
-    pub omission_entries: Vec<OmissionEntry>,
-}
-
-/// One line of the omissions panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OmissionEntry {
-    Heading { doc: usize, count: usize },
-    Sentence { doc: usize, omission: usize },
 }
 
 /// The index of each document id.
@@ -232,30 +221,12 @@ impl Highlights {
             .map(Target::Fact)
             .chain((0..comparison.quote_groups.len()).map(Target::QuoteGroup));
         let anchor_places = targets.map(|t| places(comparison, t)).collect();
-        let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); count];
-        for (k, omission) in comparison.omissions.iter().enumerate() {
-            if let (Some(&d), None) = (index.get(omission.doc.as_str()), &omission.quote) {
-                by_doc[d].push(k);
-            }
-        }
-        let mut omission_entries = Vec::new();
-        for (doc, list) in by_doc.into_iter().enumerate() {
-            omission_entries.push(OmissionEntry::Heading {
-                doc,
-                count: list.len(),
-            });
-            omission_entries.extend(
-                list.into_iter()
-                    .map(|omission| OmissionEntry::Sentence { doc, omission }),
-            );
-        }
         Highlights {
             names: ReaderNames::new(&comparison.documents),
             marks,
             shares,
             quote_rows,
             anchor_places,
-            omission_entries,
         }
     }
 

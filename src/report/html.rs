@@ -16,7 +16,7 @@ use std::fmt::Write;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::highlights::{Highlights, OmissionEntry, Piece, Target, inline_diff, versions};
+use super::highlights::{Highlights, Piece, Target, inline_diff, versions};
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
 use crate::comparison::{Comparison, ReaderNames, WordEdit, framing_kind_name};
@@ -135,13 +135,20 @@ fn page(comparison: &Comparison, highlights: &Highlights) -> Markup {
                         a href="#omissions" { "Omissions" }
                     }
                 }
+                @let story = comparison.story_in_words(&names);
+                @if !story.is_empty() {
+                    section #story {
+                        h2 { "Same story? " (comparison.story.verdict.reader_words()) }
+                        @for line in &story { p { (line) } }
+                    }
+                }
                 (documents_table(comparison, &names))
                 (side_by_side(comparison, highlights, &names))
                 (changes(comparison, &names))
                 (quote_matrix(comparison, highlights, &names))
                 (framing(comparison, &names))
                 (labels(comparison, &names))
-                (omissions(comparison, highlights, &names))
+                (omissions(comparison, &names))
                 (vocabulary(comparison, &names))
                 @if !comparison.problems.is_empty() {
                     section #problems {
@@ -459,30 +466,29 @@ fn labels(comparison: &Comparison, names: &ReaderNames) -> Markup {
     }
 }
 
-fn omissions(comparison: &Comparison, highlights: &Highlights, names: &ReaderNames) -> Markup {
+fn omissions(comparison: &Comparison, names: &ReaderNames) -> Markup {
     html! {
         section #omissions {
             h2 { "Omissions" }
             @if comparison.documents.len() < 2 {
                 p.muted { "One article: nothing to compare." }
+            } @else if comparison.omissions.is_empty() {
+                p.muted { "No article of one event leaves out what another reports." }
             } @else {
-                p.muted { "Per article, the sentences that some of the others do not carry." }
-                @for entry in &highlights.omission_entries {
-                    @match *entry {
-                        OmissionEntry::Heading { doc, count } => {
-                            h3 { (names.numbered(doc)) ": " (count) " sentences not everywhere" }
-                        }
-                        OmissionEntry::Sentence { doc, omission } => {
-                            @let omission = &comparison.omissions[omission];
-                            @if let Some(sentence) = comparison.documents[doc].sentences.get(omission.sentence) {
-                                div.version {
-                                    (sentence.text)
-                                    br;
-                                    span.muted {
-                                        "missing from "
-                                        (comparison.missing_from_names(names, omission))
-                                    }
-                                }
+                p.muted { "What some articles of one event carry and others leave out, most telling first." }
+                @for omission in &comparison.omissions {
+                    @if let Some(text) = comparison.omission_text(omission) {
+                        div.version {
+                            @if omission.quote.is_some() { "“" (text) "”" } @else { (text) }
+                            @if !omission.why.is_empty() {
+                                br;
+                                (omission.why.join(" · "))
+                            }
+                            br;
+                            span.muted {
+                                "in " (Comparison::set_names(names, &omission.carried_by))
+                                " · missing from "
+                                (comparison.missing_from_names(names, omission))
                             }
                         }
                     }

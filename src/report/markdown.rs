@@ -25,6 +25,17 @@ pub fn render(comparison: &Comparison) -> String {
         },
         comparison.generator
     );
+    let story = comparison.story_in_words(&names);
+    if !story.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Same story? {}\n",
+            comparison.story.verdict.heading()
+        );
+        for line in story {
+            let _ = writeln!(out, "{}\n", inline(&line));
+        }
+    }
     documents_table(&mut out, comparison, &names);
     framing(&mut out, comparison, &names);
     labels(&mut out, comparison, &names);
@@ -340,7 +351,46 @@ fn omissions(out: &mut String, comparison: &Comparison, names: &ReaderNames) {
         );
     }
     out.push('\n');
+    if comparison.omissions.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "### What some articles leave out, most telling first\n"
+    );
+    for omission in comparison.omissions.iter().take(TOP_OMISSIONS) {
+        let Some(text) = comparison.omission_text(omission) else {
+            continue;
+        };
+        let text = if omission.quote.is_some() {
+            format!("“{}”", inline(text))
+        } else {
+            inline(text)
+        };
+        let why = if omission.why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", inline(&omission.why.join("; ")))
+        };
+        let _ = writeln!(
+            out,
+            "- {text}{why}: in {}; missing from {}",
+            inline(&Comparison::set_names(names, &omission.carried_by)),
+            inline(&comparison.missing_from_names(names, omission))
+        );
+    }
+    if comparison.omissions.len() > TOP_OMISSIONS {
+        let _ = writeln!(
+            out,
+            "- … and {} more (the JSON report lists them all)",
+            comparison.omissions.len() - TOP_OMISSIONS
+        );
+    }
+    out.push('\n');
 }
+
+/// How many omissions the Markdown report lists.
+const TOP_OMISSIONS: usize = 30;
 
 /// The quotes of one document: who said them, how the article reports them.
 fn quotes_table(out: &mut String, quotes: &[&Quote]) {

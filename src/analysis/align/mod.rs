@@ -27,7 +27,8 @@ use std::collections::{HashMap, HashSet};
 use features::{Lexicon, Unit, shared, shared_weight};
 use paraphrase::{Model, Words};
 
-use super::diff::{self, Side};
+use super::clean::Role;
+use super::diff::{self, Side, word_key};
 use super::segment::{Span, squeeze};
 use crate::comparison::{
     DocSet, Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef,
@@ -196,7 +197,7 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
         (&sentences, &sentence_clusters),
         (&quote_units, &quote_clusters),
         &carried_only,
-        &event,
+        (&lexicon, &event),
     );
     alignment.story = story;
     alignment
@@ -660,76 +661,290 @@ fn plain_name(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
 }
 
-/// For every sentence and every quote, the documents of its event that do not carry it
-/// (`event[d]` is document d's event).
+/// What some articles of an event carry and others leave out: one omission per thing missing
+/// (a shared fact or quote that not every article has, or what one article alone reports), shown
+/// by the first article that carries it, ranked by why it counts. Headlines, standfirsts and
+/// subheadings are not omissions: they sum up what the body says. A sentence that only holds a
+/// quote the quote's own omission already names is not listed twice.
 fn omissions(
     documents: &[Document],
     quotes: &[Quote],
     (sentences, sentence_clusters): (&[Unit], &[Cluster]),
     (quote_units, quote_clusters): (&[Unit], &[Cluster]),
     carried_only: &[Edge],
-    event: &[usize],
+    (lexicon, event): (&Lexicon, &[usize]),
 ) -> Vec<Omission> {
     let n = documents.len();
-    let carriers = |units: &[Unit], clusters: &[Cluster]| {
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    // Per unit, the documents that carry it, and whether it shows the omission for its group
+    // (the first member; the others carry the same thing).
+    let carriers = |units: &[Unit], clusters: &[Cluster], loose: &[Edge]| {
+        let mut docs: Vec<Vec<usize>> = units.iter().map(|u| vec![u.doc]).collect();
+        for edge in loose {
+            docs[edge.a].push(units[edge.b].doc);
+            docs[edge.b].push(units[edge.a].doc);
+        }
+        let mut shows = vec![true; units.len()];
         for cluster in clusters {
-            let docs: Vec<usize> = cluster.members.iter().map(|&m| units[m].doc).collect();
-            for &m in &cluster.members {
-                out[m].extend_from_slice(&docs);
+            let mut all: Vec<usize> = cluster
+                .members
+                .iter()
+                .flat_map(|&m| docs[m].iter().copied())
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            for (k, &m) in cluster.members.iter().enumerate() {
+                docs[m].clone_from(&all);
+                shows[m] = k == 0;
             }
         }
-        out
+        (docs, shows)
     };
-    let missing = |doc: usize, carried: &[usize]| {
-        DocSet::from_fn(n, |o| {
-            o != doc && event[o] == event[doc] && !carried.contains(&o)
-        })
-    };
-    let mut out = Vec::new();
-    let mut sentence_carriers = carriers(sentences, sentence_clusters);
-    for edge in carried_only {
-        sentence_carriers[edge.a].push(sentences[edge.b].doc);
-        sentence_carriers[edge.b].push(sentences[edge.a].doc);
-    }
-    for (u, unit) in sentences.iter().enumerate() {
-        let missing_from = missing(unit.doc, &sentence_carriers[u]);
-        if !missing_from.is_empty() {
-            out.push((
-                unit.doc,
-                Omission {
-                    doc: documents[unit.doc].id.clone(),
-                    sentence: unit.order,
-                    quote: None,
-                    missing_from,
-                },
-            ));
-        }
-    }
-    let quote_carriers = carriers(quote_units, quote_clusters);
-    for (u, unit) in quote_units.iter().enumerate() {
+    let body = |unit: &Unit| {
         let document = &documents[unit.doc];
         let sentence = document
             .sentences
             .partition_point(|s| s.end <= unit.span.start)
             .min(document.sentences.len().saturating_sub(1));
-        let missing_from = missing(unit.doc, &quote_carriers[u]);
-        if !missing_from.is_empty() {
-            out.push((
-                unit.doc,
-                Omission {
-                    doc: document.id.clone(),
-                    sentence,
-                    quote: Some(quotes[unit.order].id.clone()),
-                    missing_from,
-                },
-            ));
+        let role = document
+            .sentences
+            .get(sentence)
+            .and_then(|s| document.paragraphs.get(s.paragraph))
+            .map(|p| p.role);
+        (sentence, matches!(role, None | Some(Role::Body)))
+    };
+    let words_of: Vec<HashSet<u32>> = lexicon
+        .keys
+        .iter()
+        .map(|keys| keys.iter().copied().collect())
+        .collect();
+    let mut out: Vec<Omission> = Vec::new();
+    let (sentence_carriers, sentence_shows) = carriers(sentences, sentence_clusters, carried_only);
+    let (quote_carriers, quote_shows) = carriers(quote_units, quote_clusters, &[]);
+    let mut quoted: HashSet<(usize, usize)> = HashSet::new();
+    for (list, units, shows, is_quote) in [
+        (&quote_carriers, quote_units, &quote_shows, true),
+        (&sentence_carriers, sentences, &sentence_shows, false),
+    ] {
+        for (u, unit) in units.iter().enumerate() {
+            let (sentence, in_body) = body(unit);
+            if !shows[u] || !in_body {
+                continue;
+            }
+            let carried = &list[u];
+            let missing_from =
+                DocSet::from_fn(n, |o| event[o] == event[unit.doc] && !carried.contains(&o));
+            if missing_from.is_empty() {
+                continue;
+            }
+            let quote = is_quote.then(|| &quotes[unit.order]);
+            if !is_quote
+                && quoted.contains(&(unit.doc, sentence))
+                && quote_only(documents, unit, quotes)
+            {
+                continue;
+            }
+            if is_quote {
+                quoted.insert((unit.doc, sentence));
+            }
+            let (why, importance) = why_it_counts(
+                documents,
+                lexicon,
+                unit,
+                quote,
+                &missing_from,
+                &words_of,
+                carried,
+            );
+            out.push(Omission {
+                doc: documents[unit.doc].id.clone(),
+                sentence: if is_quote { sentence } else { unit.order },
+                quote: quote.map(|q| q.id.clone()),
+                missing_from,
+                carried_by: DocSet::from_fn(n, |o| carried.contains(&o)),
+                why,
+                importance,
+            });
         }
     }
-    // By document, then sentence; a sentence before the quotes it holds (a stable sort keeps
-    // the quotes in order).
-    out.sort_by_key(|(doc, o)| (*doc, o.sentence, o.quote.is_some()));
-    out.into_iter().map(|(_, o)| o).collect()
+    // Most telling first; then by document, sentence, a sentence before its quotes.
+    out.sort_by(|x, y| {
+        y.importance
+            .total_cmp(&x.importance)
+            .then_with(|| document_order(&x.doc).cmp(&document_order(&y.doc)))
+            .then(x.sentence.cmp(&y.sentence))
+            .then(x.quote.is_some().cmp(&y.quote.is_some()))
+    });
+    out
+}
+
+/// A document's position from its id (`d12` → 12).
+fn document_order(id: &str) -> usize {
+    id.strip_prefix('d')
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(usize::MAX)
+}
+
+/// Whether a sentence is little more than the quotes in it (with their attribution): its
+/// quotes' omissions say what it holds.
+fn quote_only(documents: &[Document], unit: &Unit, quotes: &[Quote]) -> bool {
+    let id = &documents[unit.doc].id;
+    let inside: usize = quotes
+        .iter()
+        .filter(|q| &q.doc == id && q.start < unit.span.end && q.end > unit.span.start)
+        .map(|q| q.end.min(unit.span.end) - q.start.max(unit.span.start))
+        .sum();
+    inside * 3 >= (unit.span.end - unit.span.start) * 2
+}
+
+/// Capitalised words that are not names: months, days, titles before a name.
+const NOT_NAMES: [&str; 33] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "prof",
+    "rev",
+    "st",
+];
+
+/// Words that make a number.
+const NUMBER_WORDS: [&str; 8] = [
+    "million", "billion", "trillion", "thousand", "hundred", "percent", "dozen", "half",
+];
+
+/// Why an omission counts, in a reader's words, and how much: a quote and whose, numbers,
+/// names the articles that leave it out never mention, an attributed claim, and how many
+/// articles carry it.
+fn why_it_counts(
+    documents: &[Document],
+    lexicon: &Lexicon,
+    unit: &Unit,
+    quote: Option<&Quote>,
+    missing_from: &DocSet,
+    words_of: &[HashSet<u32>],
+    carried: &[usize],
+) -> (Vec<String>, f64) {
+    let document = &documents[unit.doc];
+    let spans = &document.words[unit.words.clone()];
+    let keys = &lexicon.keys[unit.doc][unit.words.clone()];
+    let mut why = Vec::new();
+    let mut importance = 0.0;
+    if let Some(q) = quote {
+        importance += 3.0;
+        why.push(match &q.speaker {
+            Some(speaker) => format!("a quote by {speaker}"),
+            None => "a quote".to_owned(),
+        });
+    }
+    // Numbers and names as runs of words ("20 percent", "Hollin Park"): a run goes on while
+    // only a space separates its words.
+    let mut numbers: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut claim = false;
+    let mut content = 0usize;
+    let mut run: (Vec<&str>, bool, bool) = (Vec::new(), false, false);
+    let flush =
+        |run: &mut (Vec<&str>, bool, bool), numbers: &mut Vec<String>, names: &mut Vec<String>| {
+            let (words, is_number, news) = run;
+            if !words.is_empty() {
+                let text = words.join(" ");
+                if *is_number {
+                    if !numbers.contains(&text) {
+                        numbers.push(text);
+                    }
+                } else if *news && !names.contains(&text) {
+                    names.push(text);
+                }
+            }
+            *run = (Vec::new(), false, false);
+        };
+    for (k, (span, &key)) in spans.iter().zip(keys).enumerate() {
+        let raw = &document.text[span.start..span.end];
+        let lower = word_key(raw);
+        if lexicon.stems[unit.doc][unit.words.start + k].is_some() {
+            content += 1;
+        }
+        let gap = k
+            .checked_sub(1)
+            .map_or("\n", |p| &document.text[spans[p].end..span.start]);
+        let joined = gap.chars().all(|c| c == ' ');
+        let opens = gap.contains(['.', '!', '?', '\n', ':', '“', '"', '‘', '(', '—']);
+        let number =
+            raw.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str());
+        let name = !opens
+            && raw.chars().next().is_some_and(char::is_uppercase)
+            && !raw.contains(['\'', '’'])
+            && !features::is_function_word(&lower)
+            && !NOT_NAMES.contains(&lower.as_str());
+        let kind_changes = !joined || (number != run.1) || !(number || name);
+        if kind_changes {
+            flush(&mut run, &mut numbers, &mut names);
+        }
+        if number || name {
+            run.0.push(raw);
+            run.1 = number;
+            // A name counts when the articles that leave the sentence out never use it.
+            run.2 |= name && missing_from.iter().all(|o| !words_of[o].contains(&key));
+        }
+        if matches!(
+            lower.as_str(),
+            "said" | "says" | "told" | "according" | "claimed" | "stated"
+        ) {
+            claim = true;
+        }
+    }
+    flush(&mut run, &mut numbers, &mut names);
+    if !numbers.is_empty() {
+        importance += 2.0;
+        why.push(format!("numbers: {}", numbers.join(", ")));
+    }
+    if !names.is_empty() {
+        importance += 1.5 + 0.25 * names.len().min(4) as f64;
+        why.push(format!(
+            "names the others never mention: {}",
+            names.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if claim && quote.is_none() {
+        importance += 1.0;
+        why.push("an attributed claim".to_owned());
+    }
+    let mut holders: Vec<usize> = carried.to_vec();
+    holders.sort_unstable();
+    holders.dedup();
+    if holders.len() >= 2 {
+        importance += 1.0;
+        why.push(format!("{} articles carry it", holders.len()));
+    }
+    // Longer sentences say more; a few words say little.
+    importance += (content as f64 / 12.0).min(1.0);
+    (why, (importance * 1000.0).round() / 1000.0)
 }
 
 #[cfg(test)]

@@ -950,8 +950,10 @@ mod tests {
     #[test]
     fn documents_keeping_to_different_spellings_are_flagged() {
         let c = compare(&[
-            "Talks were held in Kiev on Monday between the two delegations.",
-            "Officials in Kyiv said the delegations met for three hours.",
+            "Talks were held in Kiev on Monday between the two delegations. Both sides agreed \
+             to exchange the remaining prisoners before the end of the month.",
+            "Officials in Kyiv said the delegations met for three hours. The two sides agreed \
+             to exchange the remaining prisoners before the end of the month.",
         ]);
         let terms = of_kind(&c, "term");
         assert_eq!(terms.len(), 1, "{:?}", c.framing);
