@@ -82,6 +82,21 @@ def check(folder, report, files):
             fail(folder, f"labels: a person without a name or labels: {person}")
         for v in person["labels"]:
             check_wording(f"labels of {person['name']}", v)
+    story = report.get("story")
+    if not story or story.get("verdict") not in {"same_event", "related", "unrelated"}:
+        fail(folder, f"story missing or with an unknown verdict: {story}")
+    grouped = sorted(d for g in story["groups"] for d in g)
+    if grouped != sorted(sources):
+        fail(folder, f"story groups are not a partition of the documents: {story['groups']}")
+    event = {d: k for k, g in enumerate(story["groups"]) for d in g}
+    for o in report["omissions"]:
+        if o["doc"] not in o.get("carried_by", []) or set(o["missing_from"]) & set(o["carried_by"]):
+            fail(folder, f"omission of {o['doc']}: carried_by {o.get('carried_by')} and missing_from overlap or miss the carrier")
+        if any(event[d] != event[o["doc"]] for d in o["missing_from"]):
+            fail(folder, f"omission of {o['doc']} claimed across events: {o['missing_from']}")
+    ranks = [o["importance"] for o in report["omissions"]]
+    if ranks != sorted(ranks, reverse=True):
+        fail(folder, "omissions are not ranked most telling first")
     for entry in report.get("vocabulary", []):
         if entry.get("doc") not in sources:
             fail(folder, f"vocabulary for unknown document {entry.get('doc')}")
