@@ -8,6 +8,9 @@
 //!   bundled samples.
 //! - `align_only`: alignment alone (groups, diffs, omissions, reprints) on the same inputs.
 //! - `framing_only`: framing alone on the same inputs (issue [4]: at most alignment's time).
+//! - `story_only` and `paraphrase_only`: the story verdict alone, and the paraphrase model's
+//!   judgement of every candidate pair of sentences alone, on the same inputs (issue [10]: each
+//!   within alignment's time, which includes them).
 //! - `big_against_four`: a 5 MB article against four ordinary ones.
 //! - `unrelated_diff`: the word diff of two long unrelated texts: 10,000 and 20,000 words each
 //!   are diffed word by word (20,000 + 20,000 is `MAX_DIFF_WORDS`), 100,000 each are past it
@@ -18,6 +21,13 @@
 use divan::Bencher;
 use parallax::analysis::diff::diff_texts;
 use parallax::analysis::framing::{framing, labels};
+use std::collections::HashMap;
+
+use parallax::analysis::align::features::{Lexicon, Unit};
+use parallax::analysis::align::index::candidates;
+use parallax::analysis::align::paraphrase::{Model, Words, measure};
+use parallax::analysis::align::story::story;
+use parallax::analysis::segment::Span;
 use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
 use parallax::comparison::Quote;
 use parallax::{ingest, load};
@@ -228,6 +238,78 @@ fn framing_only(bencher: Bencher, set: &str) {
             &options.terms,
             &options.verbs,
         )
+    });
+}
+
+/// The story verdict alone: content closeness through its index, names, weekdays, dates.
+#[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
+fn story_only(bencher: Bencher, set: &str) {
+    let Some(inputs) = named_set(set) else {
+        eprintln!("{set} not found: skipped");
+        return;
+    };
+    let c = analyze(&inputs);
+    let at = |id: &str| c.documents.iter().position(|d| d.id == id);
+    let mut shared: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    for group in &c.sentence_groups {
+        let docs: Vec<usize> = group.members.iter().filter_map(|m| at(&m.doc)).collect();
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                shared.entry((a.min(b), a.max(b))).or_default().0 += 1;
+            }
+        }
+    }
+    bencher.bench(|| {
+        let lexicon = Lexicon::new(divan::black_box(&c.documents));
+        story(&c.documents, &lexicon, &shared)
+    });
+}
+
+/// The paraphrase model on every candidate pair of sentences, with the words it measures.
+#[divan::bench(args = ["seeds", "samples", "basil-dev-45", "basil-dev-90"], sample_count = 20)]
+fn paraphrase_only(bencher: Bencher, set: &str) {
+    let Some(inputs) = named_set(set) else {
+        eprintln!("{set} not found: skipped");
+        return;
+    };
+    let c = analyze(&inputs);
+    let Some(model) = Model::shipped() else {
+        eprintln!("no paraphrase model: skipped");
+        return;
+    };
+    let lexicon = Lexicon::new(&c.documents);
+    let units: Vec<Unit> = c
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, document)| {
+            let lexicon = &lexicon;
+            let documents = &c.documents;
+            document.sentences.iter().map(move |s| {
+                Unit::new(
+                    documents,
+                    lexicon,
+                    d,
+                    s.index,
+                    Span {
+                        start: s.start,
+                        end: s.end,
+                    },
+                )
+            })
+        })
+        .filter(|unit| unit.content.len() >= 2)
+        .collect();
+    let pairs = candidates(&units);
+    bencher.bench(|| {
+        let words: Vec<Words> = units
+            .iter()
+            .map(|u| Words::of(&c.documents, &lexicon, u))
+            .collect();
+        pairs
+            .iter()
+            .filter(|&&(a, b)| model.probability(&measure(&words[a], &words[b])) >= 0.5)
+            .count()
     });
 }
 

@@ -8,7 +8,7 @@
 //! measures depend on the two sentences alone, not on the rest of the comparison, so a pair is
 //! judged the same way in a comparison of two articles as in one of thirty.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::features::{Lexicon, Unit, is_function_word, stem};
@@ -54,8 +54,13 @@ pub struct Words {
     numbers: Vec<u32>,
     names: Vec<u32>,
     negations: usize,
-    /// The keys joined by spaces, for character measures.
-    letters: String,
+    /// Its distinct keys, sorted.
+    distinct: Vec<u32>,
+    /// Its runs of one to four words, each packed exactly into a number, sorted (a run that
+    /// occurs twice is there twice).
+    runs: [Vec<u128>; 4],
+    /// The distinct runs of four characters of its keys joined by spaces, packed, sorted.
+    letters: Vec<u128>,
 }
 
 impl Words {
@@ -75,6 +80,7 @@ impl Words {
             stems: stems.iter().flatten().copied().collect(),
             ..Words::default()
         };
+        let mut letters: Vec<char> = Vec::new();
         for (k, (span, &id)) in spans.iter().zip(keys).enumerate() {
             let raw = &text[span.start..span.end];
             let key = word_key(raw);
@@ -91,15 +97,34 @@ impl Words {
             {
                 words.negations += 1;
             }
-            if !words.letters.is_empty() {
-                words.letters.push(' ');
+            if !letters.is_empty() {
+                letters.push(' ');
             }
-            words.letters.push_str(&key);
+            letters.extend(key.chars());
         }
-        for list in [&mut words.stems, &mut words.numbers, &mut words.names] {
+        words.distinct = keys.to_vec();
+        for list in [
+            &mut words.stems,
+            &mut words.numbers,
+            &mut words.names,
+            &mut words.distinct,
+        ] {
             list.sort_unstable();
             list.dedup();
         }
+        for (n, runs) in words.runs.iter_mut().enumerate() {
+            *runs = keys
+                .windows(n + 1)
+                .map(|run| run.iter().fold(0u128, |acc, &k| acc << 32 | u128::from(k)))
+                .collect();
+            runs.sort_unstable();
+        }
+        words.letters = letters
+            .windows(4)
+            .map(|run| run.iter().fold(0u128, |acc, &c| acc << 32 | u128::from(c)))
+            .collect();
+        words.letters.sort_unstable();
+        words.letters.dedup();
         words
     }
 }
@@ -110,9 +135,9 @@ pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
     let (la, lb) = (a.keys.len() as f64, b.keys.len() as f64);
     let (shorter, longer) = (la.min(lb).max(1.0), la.max(lb).max(1.0));
     let min_max = |x: f64, y: f64| (x.min(y), x.max(y));
-    let grams: Vec<(f64, f64)> = (1..=4)
+    let grams: Vec<(f64, f64)> = (0..4)
         .map(|n| {
-            let (x, y) = ngram_precisions(&a.keys, &b.keys, n);
+            let (x, y) = run_precisions(&a.runs[n], &b.runs[n]);
             min_max(x, y)
         })
         .collect();
@@ -146,11 +171,13 @@ pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
         )
     };
     let names_unmatched = {
-        let in_a: HashSet<u32> = a.keys.iter().copied().collect();
-        let in_b: HashSet<u32> = b.keys.iter().copied().collect();
-        let missing = a.names.iter().filter(|n| !in_b.contains(n)).count()
-            + b.names.iter().filter(|n| !in_a.contains(n)).count();
-        (missing as f64).ln_1p()
+        let absent = |names: &[u32], other: &Words| {
+            names
+                .iter()
+                .filter(|n| other.distinct.binary_search(n).is_err())
+                .count()
+        };
+        ((absent(&a.names, b) + absent(&b.names, a)) as f64).ln_1p()
     };
     [
         grams[0].0,
@@ -212,46 +239,50 @@ pub fn measure_texts(a: &str, b: &str) -> [f64; COUNT] {
     measure(&a, &b)
 }
 
-/// The share of `a`'s runs of `n` words found in `b`, and of `b`'s in `a`, each run counted
-/// as often as it occurs on both sides at most. A side too short for a run of `n` counts as
-/// fully found when the other side is too.
-fn ngram_precisions(a: &[u32], b: &[u32], n: usize) -> (f64, f64) {
-    fn counts(words: &[u32], n: usize) -> HashMap<&[u32], usize> {
-        let mut map: HashMap<&[u32], usize> = HashMap::new();
-        for gram in words.windows(n) {
-            *map.entry(gram).or_default() += 1;
-        }
-        map
-    }
-    let (ca, cb) = (counts(a, n), counts(b, n));
-    let total = |map: &HashMap<&[u32], usize>| map.values().sum::<usize>();
-    let (ta, tb) = (total(&ca), total(&cb));
-    if ta == 0 || tb == 0 {
-        let both = ta == 0 && tb == 0;
+/// The share of `a`'s runs of words found in `b`, and of `b`'s in `a` (sorted lists with
+/// repeats), each run counted as often as it occurs on both sides at most. A side too short for
+/// a run counts as fully found when the other side is too.
+fn run_precisions(a: &[u128], b: &[u128]) -> (f64, f64) {
+    if a.is_empty() || b.is_empty() {
+        let both = a.is_empty() && b.is_empty();
         return if both { (1.0, 1.0) } else { (0.0, 0.0) };
     }
-    let matched: usize = ca
-        .iter()
-        .map(|(gram, &count)| count.min(cb.get(gram).copied().unwrap_or(0)))
-        .sum();
-    (matched as f64 / ta as f64, matched as f64 / tb as f64)
+    let (mut i, mut j, mut matched) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                matched += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (
+        matched as f64 / a.len() as f64,
+        matched as f64 / b.len() as f64,
+    )
 }
 
-/// Dice coefficient of the two texts' sets of four-character runs.
-fn character_dice(a: &str, b: &str) -> f64 {
-    let grams = |text: &str| {
-        let chars: Vec<char> = text.chars().collect();
-        chars
-            .windows(4)
-            .map(|w| w.iter().collect::<String>())
-            .collect::<HashSet<String>>()
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() && gb.is_empty() {
+/// Dice coefficient of two sorted sets of four-character runs.
+fn character_dice(a: &[u128], b: &[u128]) -> f64 {
+    if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let shared = ga.intersection(&gb).count();
-    2.0 * shared as f64 / (ga.len() + gb.len()) as f64
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// How many items two sorted, distinct lists share.
