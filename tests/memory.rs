@@ -31,7 +31,8 @@ impl Rng {
 
 /// `count` articles of about `bytes` each, in made-up words drawn at random from a vocabulary of
 /// a few thousand, so that no two sentences are alike, except two sentences each article shares
-/// with the one before and two with the one after: a chain that makes them one event.
+/// with the one before and two with the one after, its neighbours close in content: a chain that
+/// makes them one event.
 fn one_event_sharing_little(count: usize, bytes: usize) -> Vec<Input> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let syllables: Vec<String> = "bdfgklmnprstvz"
@@ -57,9 +58,12 @@ fn one_event_sharing_little(count: usize, bytes: usize) -> Vec<Input> {
     (0..count)
         .map(|k| {
             let mut text = links[2 * k..2 * k + 4].concat();
+            // Each article draws on a window of the vocabulary that slides along the chain, so
+            // neighbours are close in content and far articles share no words.
+            let window = |rng: &mut Rng| (k * 20 + rng.below(400)) % vocabulary.len();
             while text.len() < bytes {
                 let words: Vec<&str> = (0..8 + rng.below(9))
-                    .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
+                    .map(|_| vocabulary[window(&mut rng)].as_str())
                     .collect();
                 let sentence = words.join(" ");
                 if rng.below(10) < 3 {

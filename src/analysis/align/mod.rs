@@ -339,7 +339,9 @@ fn score(
             let said = || same().is_some_and(|p| p >= SAME_FACT);
             if plausible {
                 edge(best, part, carried || same().is_none_or(|p| p >= SAME_FACT))
-            } else if said() {
+            } else if m.shared_content >= 3 && m.content >= 0.3 && said() {
+                // Below the looser measures, the model alone decides, but only for pairs that
+                // share content: the pairs it learned from all do.
                 edge(best, part, true)
             } else {
                 None
@@ -712,14 +714,46 @@ fn omissions(
             .map(|p| p.role);
         (sentence, matches!(role, None | Some(Role::Body)))
     };
-    let words_of: Vec<HashSet<u32>> = lexicon
-        .keys
-        .iter()
-        .map(|keys| keys.iter().copied().collect())
+    // What each document mentions: its words by stem ("Republicans" mentions "Republican").
+    let words_of: Vec<HashSet<u64>> = (0..n)
+        .map(|d| {
+            (0..lexicon.keys[d].len())
+                .map(|k| mention(lexicon, d, k))
+                .collect()
+        })
         .collect();
     let mut out: Vec<Omission> = Vec::new();
     let (sentence_carriers, sentence_shows) = carriers(sentences, sentence_clusters, carried_only);
-    let (quote_carriers, quote_shows) = carriers(quote_units, quote_clusters, &[]);
+    let (mut quote_carriers, quote_shows) = carriers(quote_units, quote_clusters, &[]);
+    // A quote of two or three words ("legitimate rape") is carried by any article of its event
+    // that has the same words in a row, quoted or not.
+    let short: HashMap<&[u32], Vec<usize>> = quote_units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| (2..=3).contains(&u.words.len()))
+        .fold(HashMap::new(), |mut map, (k, u)| {
+            map.entry(&lexicon.keys[u.doc][u.words.clone()])
+                .or_default()
+                .push(k);
+            map
+        });
+    if !short.is_empty() {
+        for (d, keys) in lexicon.keys.iter().enumerate() {
+            for size in 2..=3 {
+                for run in keys.windows(size) {
+                    if let Some(list) = short.get(run) {
+                        for &k in list {
+                            if event[d] == event[quote_units[k].doc]
+                                && !quote_carriers[k].contains(&d)
+                            {
+                                quote_carriers[k].push(d);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut quoted: HashSet<(usize, usize)> = HashSet::new();
     for (list, units, shows, is_quote) in [
         (&quote_carriers, quote_units, &quote_shows, true),
@@ -777,6 +811,11 @@ fn omissions(
     out
 }
 
+/// What word `k` of document `d` mentions: its content stem, else its key.
+fn mention(lexicon: &Lexicon, d: usize, k: usize) -> u64 {
+    lexicon.stems[d][k].map_or(1 << 32 | u64::from(lexicon.keys[d][k]), u64::from)
+}
+
 /// A document's position from its id (`d12` → 12).
 fn document_order(id: &str) -> usize {
     id.strip_prefix('d')
@@ -797,7 +836,7 @@ fn quote_only(documents: &[Document], unit: &Unit, quotes: &[Quote]) -> bool {
 }
 
 /// Capitalised words that are not names: months, days, titles before a name.
-const NOT_NAMES: [&str; 33] = [
+const NOT_NAMES: [&str; 35] = [
     "january",
     "february",
     "march",
@@ -823,7 +862,9 @@ const NOT_NAMES: [&str; 33] = [
     "dr",
     "gov",
     "sen",
+    "sens",
     "rep",
+    "reps",
     "gen",
     "col",
     "lt",
@@ -847,12 +888,11 @@ fn why_it_counts(
     unit: &Unit,
     quote: Option<&Quote>,
     missing_from: &DocSet,
-    words_of: &[HashSet<u32>],
+    words_of: &[HashSet<u64>],
     carried: &[usize],
 ) -> (Vec<String>, f64) {
     let document = &documents[unit.doc];
     let spans = &document.words[unit.words.clone()];
-    let keys = &lexicon.keys[unit.doc][unit.words.clone()];
     let mut why = Vec::new();
     let mut importance = 0.0;
     if let Some(q) = quote {
@@ -884,7 +924,7 @@ fn why_it_counts(
             }
             *run = (Vec::new(), false, false);
         };
-    for (k, (span, &key)) in spans.iter().zip(keys).enumerate() {
+    for (k, span) in spans.iter().enumerate() {
         let raw = &document.text[span.start..span.end];
         let lower = word_key(raw);
         if lexicon.stems[unit.doc][unit.words.start + k].is_some() {
@@ -910,7 +950,8 @@ fn why_it_counts(
             run.0.push(raw);
             run.1 = number;
             // A name counts when the articles that leave the sentence out never use it.
-            run.2 |= name && missing_from.iter().all(|o| !words_of[o].contains(&key));
+            let said = mention(lexicon, unit.doc, unit.words.start + k);
+            run.2 |= name && missing_from.iter().all(|o| !words_of[o].contains(&said));
         }
         if matches!(
             lower.as_str(),

@@ -22,12 +22,14 @@ use super::features::{Lexicon, is_function_word};
 use crate::analysis::diff::word_key;
 use crate::comparison::{Document, Story, StoryLink, Verdict};
 
-/// Shared facts and quotes that alone make two articles report one event.
+/// Shared facts and quotes that, with some closeness of content (cosine of content stems), make
+/// two articles report one event: a sentence or two alike by chance between articles on
+/// different things must not join them.
 const SHARED_FOR_EVENT: usize = 2;
+const CLOSE_WITH_SHARED: f64 = 0.2;
 
-/// Content closeness (cosine of content stems) that, with one shared fact or quote, makes one
-/// event.
-const CLOSE_WITH_ONE_SHARED: f64 = 0.2;
+/// Content closeness that, with one shared fact or quote, makes one event.
+const CLOSE_WITH_ONE_SHARED: f64 = 0.3;
 
 /// Content closeness that, with the same day of the week named, makes one event.
 const CLOSE_WITH_SAME_DAY: f64 = 0.4;
@@ -110,13 +112,13 @@ pub fn story(
         };
         let strong = facts + quotes;
         let link = if !apart
-            && (strong >= SHARED_FOR_EVENT
+            && ((strong >= SHARED_FOR_EVENT && content >= CLOSE_WITH_SHARED)
                 || (strong >= 1 && content >= CLOSE_WITH_ONE_SHARED)
                 || (same_weekday && content >= CLOSE_WITH_SAME_DAY))
         {
             same.push((a, b));
             Verdict::SameEvent
-        } else if (strong >= 1 && content >= CLOSE_WITH_ONE_SHARED)
+        } else if (strong >= 1 && content >= CLOSE_WITH_SHARED)
             || (content >= RELATED_CONTENT && names >= RELATED_NAMES)
         {
             related.push((a, b));
