@@ -308,10 +308,19 @@ fn score(
         Kind::Quote => {
             let shorter = a.shingles.len().min(b.shingles.len());
             if shorter < 3 {
-                // Two or three words: only the same words are the same quote.
+                // Two or three words: only the same words are the same quote, alone or in a
+                // row inside the other's longer quote ("legitimate rape" in "If it's a
+                // legitimate rape, ...").
                 let keys = |u: &Unit| &lexicon.keys[u.doc][u.words.clone()];
-                return if keys(a) == keys(b) {
+                let (short, long) = if keys(a).len() <= keys(b).len() {
+                    (keys(a), keys(b))
+                } else {
+                    (keys(b), keys(a))
+                };
+                return if short == long {
                     edge(1.0, true, true)
+                } else if !short.is_empty() && long.windows(short.len()).any(|run| run == short) {
+                    edge(0.9, true, true)
                 } else {
                     None
                 };
@@ -699,6 +708,10 @@ fn omissions(
                 shows[m] = k == 0;
             }
         }
+        // Two sentences alike enough to carry one fact tell it once, by the first.
+        for edge in loose {
+            shows[edge.a.max(edge.b)] = false;
+        }
         (docs, shows)
     };
     let body = |unit: &Unit| {
@@ -880,7 +893,7 @@ const NUMBER_WORDS: [&str; 8] = [
 ];
 
 /// Why an omission counts, in a reader's words, and how much: a quote and whose, numbers,
-/// names the articles that leave it out never mention, an attributed claim, and how many
+/// names not found in the articles that leave it out, an attributed claim, and how many
 /// articles carry it.
 fn why_it_counts(
     documents: &[Document],
@@ -938,6 +951,7 @@ fn why_it_counts(
         let number =
             raw.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&lower.as_str());
         let name = !opens
+            && raw.chars().count() > 1
             && raw.chars().next().is_some_and(char::is_uppercase)
             && !raw.contains(['\'', '’'])
             && !features::is_function_word(&lower)
@@ -968,7 +982,7 @@ fn why_it_counts(
     if !names.is_empty() {
         importance += 1.5 + 0.25 * names.len().min(4) as f64;
         why.push(format!(
-            "names the others never mention: {}",
+            "names not found in the articles that leave it out: {}",
             names.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
         ));
     }
@@ -1240,16 +1254,26 @@ mod tests {
     }
 
     #[test]
-    fn scare_quotes_and_short_fragments_match_only_word_for_word() {
+    fn short_fragments_match_only_the_same_words_in_a_row() {
         let a = "Critics called the plan a \"land grab\" and the mayor promised \"a fair deal\" \
-            for every family.";
-        let b = "The mayor promised \"a fair deal\" to residents, who called it \"a land grab\".";
+            for every family, calling it \"fair pay\".";
+        let b = "The mayor promised \"a fair deal\" to residents, who called it \"a land grab\". \
+            \"We will pay what is fair,\" she said.";
         let c = compare(&[a, b]);
-        let grouped: Vec<Vec<&str>> = c
+        let mut grouped: Vec<Vec<&str>> = c
             .quote_groups
             .iter()
             .map(|g| g.quotes.iter().map(|q| quote_text(&c, q)).collect())
             .collect();
-        assert_eq!(grouped, [vec!["a fair deal", "a fair deal"]]);
+        grouped.sort();
+        // "land grab" is the same words in a row inside "a land grab"; "fair pay" is not in
+        // "We will pay what is fair".
+        assert_eq!(
+            grouped,
+            [
+                vec!["a fair deal", "a fair deal"],
+                vec!["land grab", "a land grab"]
+            ]
+        );
     }
 }
