@@ -125,7 +125,15 @@ def main():
         files = sorted(f for f in glob.glob(os.path.join(folder, "*")) if f.endswith((".txt", ".md", ".html", ".htm")))
         if not files:
             continue
-        check(folder, run(binary, folder, files), files)
+        report = run(binary, folder, files)
+        check(folder, report, files)
+        # The bars on the story: the seeds are five news moments, not one event; each
+        # BASIL folder is one event.
+        verdict = report["story"]["verdict"]
+        if folder.endswith("seeds") and (verdict == "same_event" or report["omissions"]):
+            fail(folder, f"the seeds are not one event: {verdict}, {len(report['omissions'])} omissions")
+        if "basil-dev" in folder and verdict != "same_event":
+            fail(folder, f"a BASIL event read as {verdict}: {report['story']['groups']}")
         checked += 1
     if checked == 0:
         fail(corpus, "no article folders found")

@@ -312,14 +312,18 @@ fn score(
                 // row inside the other's longer quote ("legitimate rape" in "If it's a
                 // legitimate rape, ...").
                 let keys = |u: &Unit| &lexicon.keys[u.doc][u.words.clone()];
-                let (short, long) = if keys(a).len() <= keys(b).len() {
-                    (keys(a), keys(b))
+                let (short, long, short_unit) = if keys(a).len() <= keys(b).len() {
+                    (keys(a), keys(b), a)
                 } else {
-                    (keys(b), keys(a))
+                    (keys(b), keys(a), b)
                 };
+                // Inside a longer quote, only words that say something: "no information" is
+                // in too many quotes to be one.
                 return if short == long {
                     edge(1.0, true, true)
-                } else if !short.is_empty() && long.windows(short.len()).any(|run| run == short) {
+                } else if short_unit.content.len() >= 2
+                    && long.windows(short.len()).any(|run| run == short)
+                {
                     edge(0.9, true, true)
                 } else {
                     None
@@ -1256,9 +1260,10 @@ mod tests {
     #[test]
     fn short_fragments_match_only_the_same_words_in_a_row() {
         let a = "Critics called the plan a \"land grab\" and the mayor promised \"a fair deal\" \
-            for every family, calling it \"fair pay\".";
+            for every family, calling it \"fair pay\". The council had \"no comment\".";
         let b = "The mayor promised \"a fair deal\" to residents, who called it \"a land grab\". \
-            \"We will pay what is fair,\" she said.";
+            \"We will pay what is fair,\" she said. \"There is no comment from us on the route \
+            yet,\" a spokesman said.";
         let c = compare(&[a, b]);
         let mut grouped: Vec<Vec<&str>> = c
             .quote_groups
@@ -1267,7 +1272,8 @@ mod tests {
             .collect();
         grouped.sort();
         // "land grab" is the same words in a row inside "a land grab"; "fair pay" is not in
-        // "We will pay what is fair".
+        // "We will pay what is fair"; "no comment" says too little to be found inside another
+        // quote.
         assert_eq!(
             grouped,
             [
