@@ -852,8 +852,9 @@ fn quote_only(documents: &[Document], unit: &Unit, quotes: &[Quote]) -> bool {
     inside * 3 >= (unit.span.end - unit.span.start) * 2
 }
 
-/// Capitalised words that are not names: months, days, titles before a name.
-const NOT_NAMES: [&str; 35] = [
+/// Capitalised words that are not names: months and titles before a name (and the days of
+/// the week, [`story::WEEKDAYS`]).
+const NOT_NAMES: [&str; 28] = [
     "january",
     "february",
     "march",
@@ -866,13 +867,6 @@ const NOT_NAMES: [&str; 35] = [
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mr",
     "mrs",
     "ms",
@@ -959,7 +953,8 @@ fn why_it_counts(
             && raw.chars().next().is_some_and(char::is_uppercase)
             && !raw.contains(['\'', '’'])
             && !features::is_function_word(&lower)
-            && !NOT_NAMES.contains(&lower.as_str());
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !story::WEEKDAYS.contains(&lower.as_str());
         let kind_changes = !joined || (number != run.1) || !(number || name);
         if kind_changes {
             flush(&mut run, &mut numbers, &mut names);

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::features::{Lexicon, Unit, is_function_word, stem};
+use super::features::{Lexicon, Unit, is_function_word, shared, stem};
 use crate::analysis::diff::{diff_keys, word_key};
 use crate::analysis::segment::{Span, words_in};
 use crate::comparison::Document;
@@ -141,7 +141,7 @@ pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
             min_max(x, y)
         })
         .collect();
-    let shared_stems = sorted_shared(&a.stems, &b.stems) as f64;
+    let shared_stems = shared(&a.stems, &b.stems) as f64;
     let share = |list: &[u32], shared: f64| {
         if list.is_empty() {
             1.0
@@ -163,7 +163,7 @@ pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
         .max()
         .unwrap_or(0) as f64;
     let (numbers_differ, numbers_agree) = {
-        let shared = sorted_shared(&a.numbers, &b.numbers);
+        let shared = shared(&a.numbers, &b.numbers);
         let differ = a.numbers.len() + b.numbers.len() - 2 * shared;
         (
             (differ as f64).ln_1p(),
@@ -247,22 +247,8 @@ fn run_precisions(a: &[u128], b: &[u128]) -> (f64, f64) {
         let both = a.is_empty() && b.is_empty();
         return if both { (1.0, 1.0) } else { (0.0, 0.0) };
     }
-    let (mut i, mut j, mut matched) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                matched += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (
-        matched as f64 / a.len() as f64,
-        matched as f64 / b.len() as f64,
-    )
+    let matched = shared(a, b) as f64;
+    (matched / a.len() as f64, matched / b.len() as f64)
 }
 
 /// Dice coefficient of two sorted sets of four-character runs.
@@ -270,24 +256,7 @@ fn character_dice(a: &[u128], b: &[u128]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-/// How many items two sorted, distinct lists share.
-fn sorted_shared(a: &[u32], b: &[u32]) -> usize {
-    super::features::shared(a, b)
+    2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// A logistic model over the measures, each first centred and scaled.

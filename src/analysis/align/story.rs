@@ -326,7 +326,8 @@ fn profile(document: &Document, lexicon: &Lexicon, d: usize) -> Profile {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, as word keys.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
