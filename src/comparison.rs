@@ -147,10 +147,13 @@ impl Comparison {
     #[must_use]
     pub fn omission_text(&self, omission: &Omission) -> Option<&str> {
         match &omission.quote {
-            Some(id) => self
-                .quotes
-                .iter()
-                .find(|q| &q.id == id)
+            // A quote's id is `q` and its place in the list.
+            Some(id) => id
+                .strip_prefix('q')
+                .and_then(|k| k.parse::<usize>().ok())
+                .and_then(|k| self.quotes.get(k))
+                .filter(|q| &q.id == id)
+                .or_else(|| self.quotes.iter().find(|q| &q.id == id))
                 .map(|q| q.text.as_str()),
             None => self
                 .document(&omission.doc)?

@@ -32,7 +32,7 @@ use super::diff::{self, Side, word_key};
 use super::segment::{Span, squeeze};
 use crate::comparison::{
     DocSet, Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef,
-    Story, WordEdit,
+    Story, WordEdit, document_index,
 };
 
 /// Everything alignment adds to a comparison.
@@ -772,6 +772,13 @@ fn omissions(
         }
     }
     let mut quoted: HashSet<(usize, usize)> = HashSet::new();
+    // Each document's quotes, as byte ranges.
+    let mut quote_spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for q in quotes {
+        if let Some(d) = document_index(&q.doc).filter(|&d| d < n) {
+            quote_spans[d].push((q.start, q.end));
+        }
+    }
     for (list, units, shows, is_quote) in [
         (&quote_carriers, quote_units, &quote_shows, true),
         (&sentence_carriers, sentences, &sentence_shows, false),
@@ -790,7 +797,7 @@ fn omissions(
             let quote = is_quote.then(|| &quotes[unit.order]);
             if !is_quote
                 && quoted.contains(&(unit.doc, sentence))
-                && quote_only(documents, unit, quotes)
+                && quote_only(unit, &quote_spans[unit.doc])
             {
                 continue;
             }
@@ -818,10 +825,11 @@ fn omissions(
         }
     }
     // Most telling first; then by document, sentence, a sentence before its quotes.
+    let position = |id: &str| document_index(id).unwrap_or(usize::MAX);
     out.sort_by(|x, y| {
         y.importance
             .total_cmp(&x.importance)
-            .then_with(|| document_order(&x.doc).cmp(&document_order(&y.doc)))
+            .then_with(|| position(&x.doc).cmp(&position(&y.doc)))
             .then(x.sentence.cmp(&y.sentence))
             .then(x.quote.is_some().cmp(&y.quote.is_some()))
     });
@@ -833,21 +841,13 @@ fn mention(lexicon: &Lexicon, d: usize, k: usize) -> u64 {
     lexicon.stems[d][k].map_or(1 << 32 | u64::from(lexicon.keys[d][k]), u64::from)
 }
 
-/// A document's position from its id (`d12` → 12).
-fn document_order(id: &str) -> usize {
-    id.strip_prefix('d')
-        .and_then(|k| k.parse().ok())
-        .unwrap_or(usize::MAX)
-}
-
 /// Whether a sentence is little more than the quotes in it (with their attribution): its
 /// quotes' omissions say what it holds.
-fn quote_only(documents: &[Document], unit: &Unit, quotes: &[Quote]) -> bool {
-    let id = &documents[unit.doc].id;
-    let inside: usize = quotes
+fn quote_only(unit: &Unit, quotes_of_doc: &[(usize, usize)]) -> bool {
+    let inside: usize = quotes_of_doc
         .iter()
-        .filter(|q| &q.doc == id && q.start < unit.span.end && q.end > unit.span.start)
-        .map(|q| q.end.min(unit.span.end) - q.start.max(unit.span.start))
+        .filter(|&&(start, end)| start < unit.span.end && end > unit.span.start)
+        .map(|&(start, end)| end.min(unit.span.end) - start.max(unit.span.start))
         .sum();
     inside * 3 >= (unit.span.end - unit.span.start) * 2
 }

@@ -106,12 +106,8 @@ pub fn story(
         let content = closeness.get(&(a, b)).copied().unwrap_or(0.0);
         let names = names_closeness(&profiles[a], &profiles[b]);
         let same_weekday = profiles[a].weekdays & profiles[b].weekdays != 0;
-        let apart = match (profiles[a].day, profiles[b].day) {
-            (Some(x), Some(y)) => (x - y).abs() > DAYS_APART,
-            _ => false,
-        };
         let strong = facts + quotes;
-        let link = if !apart
+        let link = if !apart(&profiles[a], &profiles[b])
             && ((strong >= SHARED_FOR_EVENT && content >= CLOSE_WITH_SHARED)
                 || (strong >= 1 && content >= CLOSE_WITH_ONE_SHARED)
                 || (same_weekday && content >= CLOSE_WITH_SAME_DAY))
@@ -144,24 +140,21 @@ pub fn story(
     for &e in &event {
         size[e] += 1;
     }
-    let alone: Vec<usize> = (0..n).filter(|&d| size[event[d]] == 1).collect();
+    let events: Vec<Vec<usize>> = grouped(&event)
+        .into_iter()
+        .filter(|g| g.len() >= 2)
+        .collect();
     let mut joins: Vec<(usize, usize)> = Vec::new();
-    for &d in &alone {
+    for d in (0..n).filter(|&d| size[event[d]] == 1) {
         let mut best: Option<(usize, f64)> = None;
-        for root in (0..n).filter(|&r| size[r] >= 2 && event[r] == r) {
-            let members: Vec<usize> = (0..n).filter(|&m| event[m] == root).collect();
+        for members in &events {
             let close: Vec<f64> = members
                 .iter()
                 .map(|&m| {
-                    let key = (d.min(m), d.max(m));
-                    let apart = match (profiles[d].day, profiles[m].day) {
-                        (Some(x), Some(y)) => (x - y).abs() > DAYS_APART,
-                        _ => false,
-                    };
-                    if apart {
+                    if apart(&profiles[d], &profiles[m]) {
                         0.0
                     } else {
-                        closeness.get(&key).copied().unwrap_or(0.0)
+                        closeness.get(&(d.min(m), d.max(m))).copied().unwrap_or(0.0)
                     }
                 })
                 .collect();
@@ -169,7 +162,7 @@ pub fn story(
             if least >= CLOSE_TO_JOIN {
                 let mean = close.iter().sum::<f64>() / close.len() as f64;
                 if best.is_none_or(|(_, m)| mean > m) {
-                    best = Some((root, mean));
+                    best = Some((event[members[0]], mean));
                 }
             }
         }
@@ -181,7 +174,7 @@ pub fn story(
         event[d] = root;
     }
     let groups = grouped(&event);
-    let story_of = components(n, &[same.clone(), related.clone()].concat());
+    let story_of = components(n, &[same, related].concat());
     let one_story = story_of.iter().all(|&s| s == story_of[0]);
     let verdict = if groups.len() == 1 {
         Verdict::SameEvent
@@ -203,6 +196,14 @@ pub fn story(
         summary,
         evidence: links,
         groups: groups.iter().map(|g| ids(g)).collect(),
+    }
+}
+
+/// Whether two articles are dated more than a week apart.
+fn apart(a: &Profile, b: &Profile) -> bool {
+    match (a.day, b.day) {
+        (Some(x), Some(y)) => (x - y).abs() > DAYS_APART,
+        _ => false,
     }
 }
 
