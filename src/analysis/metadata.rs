@@ -103,9 +103,9 @@ fn valid_date(year: u32, month: u32, day: u32) -> bool {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?x)^
-        (?P<place>\p{{Lu}}[\p{{Lu}}\p{{Ll}} .'’-]{{1,40}}?)
+        (?P<place>\p{{Lu}}[\p{{Lu}}\p{{Ll}}\x20.'’-]{{1,40}}?)
         (?:,\s*(?P<date>(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s*\d{{4}})?)\.?)?
-        \s*(?:/\s*(?P<slash>\p{{Lu}}[\p{{L}}-]{{1,15}})\s*/|\((?P<paren>\p{{Lu}}[\p{{L}} -]{{1,20}})\))
+        \s*(?:/\s*(?P<slash>\p{{Lu}}[\p{{L}}-]{{1,15}})\s*/|\((?P<paren>\p{{Lu}}[\p{{L}}\x20-]{{1,20}})\))
         \s*\.?\s*(?:[-–—:]\s*)?"
     ))
 });
@@ -294,6 +294,11 @@ mod tests {
         assert_eq!(
             dateline_agency("CALDER, March 12 /NCR/ - The council voted.").as_deref(),
             Some("NCR")
+        );
+        // Places and agencies of more than one word.
+        assert_eq!(
+            dateline_agency("NEW YORK (Coastal Wire) - Markets fell.").as_deref(),
+            Some("Coastal Wire")
         );
         assert_eq!(
             dateline_agency("The central bank (ECB) said rates would rise."),

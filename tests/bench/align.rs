@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use parallax::analysis::align::features::{Lexicon, Unit};
 use parallax::analysis::align::index::candidates;
-use parallax::analysis::align::paraphrase::{Model, Words, measure};
+use parallax::analysis::align::paraphrase::{Model, Words};
 use parallax::analysis::align::story::story;
 use parallax::analysis::segment::Span;
 use parallax::analysis::{Input, Options, align::align, analyze, find_all_quotes};
@@ -304,11 +304,11 @@ fn paraphrase_only(bencher: Bencher, set: &str) {
     bencher.bench(|| {
         let words: Vec<Words> = units
             .iter()
-            .map(|u| Words::of(&c.documents, &lexicon, u))
+            .map(|u| Words::of(&c.documents, &lexicon, u, model))
             .collect();
         pairs
             .iter()
-            .filter(|&&(a, b)| model.probability(&measure(&words[a], &words[b])) >= 0.5)
+            .filter(|&&(a, b)| model.probability(&words[a], &words[b]) >= 0.5)
             .count()
     });
 }

@@ -29,6 +29,7 @@ use paraphrase::{Model, Words};
 
 use super::clean::Role;
 use super::diff::{self, Side, word_key};
+use super::metadata;
 use super::segment::{Span, squeeze};
 use crate::comparison::{
     DocSet, Document, Omission, Piece, Quote, QuoteGroup, QuoteKind, SentenceGroup, SentenceRef,
@@ -65,13 +66,16 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
         .flat_map(|(d, document)| {
             let lexicon = &lexicon;
             document.sentences.iter().map(move |s| {
+                // A dateline ("CALDER, March 12 /NCR/ -") says where the article was filed,
+                // not what happened: the sentence is measured without it.
+                let dateline = metadata::dateline_len(&document.text[s.start..s.end]);
                 Unit::new(
                     documents,
                     lexicon,
                     d,
                     s.index,
                     Span {
-                        start: s.start,
+                        start: s.start + dateline.unwrap_or(0),
                         end: s.end,
                     },
                 )
@@ -105,7 +109,7 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
         model,
         words: sentences
             .iter()
-            .map(|unit| Words::of(documents, &lexicon, unit))
+            .map(|unit| Words::of(documents, &lexicon, unit, model))
             .collect(),
     });
     let sentence_edges = edges(
@@ -167,6 +171,15 @@ pub fn align(documents: &[Document], quotes: &[Quote]) -> Alignment {
         (&quote_clusters, &quote_units, true),
     ] {
         for cluster in clusters {
+            // A short quote in capitals is a title ("Meet the Press"), quoted by many stories.
+            if quote
+                && cluster
+                    .members
+                    .iter()
+                    .all(|&m| is_title(documents, &units[m]))
+            {
+                continue;
+            }
             let mut docs: Vec<usize> = cluster.members.iter().map(|&m| units[m].doc).collect();
             docs.sort_unstable();
             docs.dedup();
@@ -275,6 +288,19 @@ fn measure(a: &Unit, b: &Unit, weight: &[f64]) -> Measures {
     }
 }
 
+/// Whether a unit is a title: at most four words, every word that is not a function word
+/// capitalised.
+fn is_title(documents: &[Document], unit: &Unit) -> bool {
+    let document = &documents[unit.doc];
+    let words = &document.words[unit.words.clone()];
+    words.len() <= 4
+        && words.iter().all(|w| {
+            let raw = &document.text[w.start..w.end];
+            features::is_function_word(&word_key(raw))
+                || raw.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// The paraphrase model and the sentences' words as it measures them.
 struct Judge {
     model: &'static Model,
@@ -375,12 +401,8 @@ fn edges(
     let mut found: Vec<Edge> = index::candidates(units)
         .into_iter()
         .filter_map(|(a, b)| {
-            let same = || {
-                judge.map(|judge| {
-                    let measures = paraphrase::measure(&judge.words[a], &judge.words[b]);
-                    judge.model.probability(&measures)
-                })
-            };
+            let same =
+                || judge.map(|judge| judge.model.probability(&judge.words[a], &judge.words[b]));
             score((&units[a], &units[b]), lexicon, weight, kind, &same).map(|e| Edge { a, b, ..e })
         })
         .collect();
@@ -1192,6 +1214,45 @@ mod tests {
         assert_eq!(pots[0].missing_from.iter().collect::<Vec<_>>(), [1, 2]);
         // The approval is carried by all three: no omission for it anywhere.
         assert!(c.omissions.iter().all(|o| o.sentence != 0));
+    }
+
+    #[test]
+    fn a_quoted_title_does_not_make_two_stories_one() {
+        let a = "The harbour master said the storm wall would be finished by June, speaking on \
+            \"Morning Tide on Sunday.\" The pumps will be tested in the spring.";
+        let b = "The chef said his bakery on Salt Lane would open a second shop, speaking on \
+            \"Morning Tide on Sunday.\" Bread prices would rise in the autumn, he added.";
+        let c = compare(&[a, b]);
+        assert_eq!(c.quote_groups.len(), 1, "{:?}", c.quote_groups);
+        assert_eq!(c.story.verdict, Verdict::Unrelated, "{:?}", c.story);
+    }
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_fact() {
+        let a = "HARWICK, May 3 (Coastal Wire) - The port authority reopened the north quay on \
+            Friday after repairs that cost 4 million pounds. Fishing crews cheered from the \
+            harbour wall.";
+        let b = "The north quay was reopened by the port authority on Friday, after repairs \
+            costing 4 million pounds.";
+        let c3 = "Fishing crews cheered from the harbour wall as the ferry came in.";
+        let c = compare(&[a, b, c3]);
+        let groups = sentence_groups(&c);
+        assert!(
+            groups
+                .iter()
+                .any(|g| g.len() == 2 && g[0].1.starts_with("HARWICK") && g[1].0 == "d1"),
+            "{groups:?}"
+        );
+        // Left out of the third article, the reopening counts for its number, not for the
+        // dateline's day or agency.
+        let quay = c
+            .omissions
+            .iter()
+            .find(|o| o.doc == "d0" && o.sentence == 0)
+            .expect("the reopening is missing from the third article");
+        let why = quay.why.join("; ");
+        assert!(why.contains("4 million"), "{why}");
+        assert!(!why.contains("Coastal") && !why.contains(": 3"), "{why}");
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! common run, characters, length, and the details that make two alike sentences report
 //! different facts (a number, a name or a negation that only one of them has).
 //!
+//! Besides the measures, the model knows some thousands of words: how much it counts against
+//! the pair that only one sentence has the word ("percent", "first"; little for "also" or
+//! "told") and how much it counts for the pair that both have it.
+//!
 //! The weights are learned from pairs of news sentences that people judged (the MSRP training
 //! pairs), by `assets/paraphrase/train.rs`, and shipped in `assets/paraphrase/model.txt`. The
 //! measures depend on the two sentences alone, not on the rest of the comparison, so a pair is
@@ -61,20 +65,28 @@ pub struct Words {
     runs: [Vec<u128>; 4],
     /// The distinct runs of four characters of its keys joined by spaces, packed, sorted.
     letters: Vec<u128>,
+    /// The words of the model's list it has (their places in the list), sorted.
+    terms: Vec<u32>,
 }
 
 impl Words {
-    /// The words of `unit` in its document.
+    /// The words of `unit` in its document, as `model` sees them.
     #[must_use]
-    pub fn of(documents: &[Document], lexicon: &Lexicon, unit: &Unit) -> Words {
+    pub fn of(documents: &[Document], lexicon: &Lexicon, unit: &Unit, model: &Model) -> Words {
         let document = &documents[unit.doc];
         let spans = &document.words[unit.words.clone()];
         let keys = &lexicon.keys[unit.doc][unit.words.clone()];
         let stems = &lexicon.stems[unit.doc][unit.words.clone()];
-        Words::build(&document.text, spans, keys, stems)
+        Words::build(&document.text, spans, keys, stems, model)
     }
 
-    fn build(text: &str, spans: &[Span], keys: &[u32], stems: &[Option<u32>]) -> Words {
+    fn build(
+        text: &str,
+        spans: &[Span],
+        keys: &[u32],
+        stems: &[Option<u32>],
+        model: &Model,
+    ) -> Words {
         let mut words = Words {
             keys: keys.to_vec(),
             stems: stems.iter().flatten().copied().collect(),
@@ -97,6 +109,9 @@ impl Words {
             {
                 words.negations += 1;
             }
+            if let Some(&place) = term(&key).and_then(|t| model.words.get(t)) {
+                words.terms.push(place);
+            }
             if !letters.is_empty() {
                 letters.push(' ');
             }
@@ -108,6 +123,7 @@ impl Words {
             &mut words.numbers,
             &mut words.names,
             &mut words.distinct,
+            &mut words.terms,
         ] {
             list.sort_unstable();
             list.dedup();
@@ -205,10 +221,42 @@ pub fn measure(a: &Words, b: &Words) -> [f64; COUNT] {
     ]
 }
 
+/// The word of the model's list that a word stands for (its stem), if it has letters and no
+/// digits: numbers are weighed by the measures.
+fn term(key: &str) -> Option<&str> {
+    (key.chars().any(char::is_alphabetic) && !key.chars().any(|c| c.is_ascii_digit()))
+        .then(|| stem(key))
+}
+
+/// The distinct words of a text as the model's list names them, sorted: for training.
+#[must_use]
+pub fn terms_of_text(text: &str) -> Vec<String> {
+    let spans = words_in(
+        text,
+        Span {
+            start: 0,
+            end: text.len(),
+        },
+    );
+    let mut terms: Vec<String> = spans
+        .iter()
+        .filter_map(|span| term(&word_key(&text[span.start..span.end])).map(str::to_owned))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
 /// The measures of two sentences given as text, as alignment would take them: for training the
 /// model and for tests.
 #[must_use]
 pub fn measure_texts(a: &str, b: &str) -> [f64; COUNT] {
+    let (a, b) = words_of_texts(a, b, &Model::default());
+    measure(&a, &b)
+}
+
+/// The two sentences' words, keyed alike, as `model` sees them.
+fn words_of_texts(a: &str, b: &str, model: &Model) -> (Words, Words) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut stem_ids: HashMap<String, u32> = HashMap::new();
     let mut words = |text: &str| {
@@ -233,10 +281,9 @@ pub fn measure_texts(a: &str, b: &str) -> [f64; COUNT] {
                 *stem_ids.entry(stem(&key).to_owned()).or_insert(next)
             }));
         }
-        Words::build(text, &spans, &keys, &stems)
+        Words::build(text, &spans, &keys, &stems, model)
     };
-    let (a, b) = (words(a), words(b));
-    measure(&a, &b)
+    (words(a), words(b))
 }
 
 /// The share of `a`'s runs of words found in `b`, and of `b`'s in `a` (sorted lists with
@@ -259,13 +306,35 @@ fn character_dice(a: &[u128], b: &[u128]) -> f64 {
     2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
-/// A logistic model over the measures, each first centred and scaled.
+/// A logistic model over the measures, each first centred and scaled, and over the words of its
+/// list that the two sentences have.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub bias: f64,
     pub mean: [f64; COUNT],
     pub scale: [f64; COUNT],
     pub weight: [f64; COUNT],
+    /// The words the model weighs, each with its place in `apart` and `together`.
+    pub words: HashMap<String, u32>,
+    /// What it adds when only one of the two sentences has the word.
+    pub apart: Vec<f64>,
+    /// What it adds when both have it.
+    pub together: Vec<f64>,
+}
+
+impl Default for Model {
+    /// A model that weighs nothing: every pair is as likely the same as not.
+    fn default() -> Model {
+        Model {
+            bias: 0.0,
+            mean: [0.0; COUNT],
+            scale: [1.0; COUNT],
+            weight: [0.0; COUNT],
+            words: HashMap::new(),
+            apart: Vec::new(),
+            together: Vec::new(),
+        }
+    }
 }
 
 impl Model {
@@ -278,29 +347,64 @@ impl Model {
         MODEL.as_ref()
     }
 
-    /// The probability that the two sentences measured say the same thing.
+    /// The probability that the two sentences say the same thing.
     #[must_use]
-    pub fn probability(&self, measures: &[f64; COUNT]) -> f64 {
+    pub fn probability(&self, a: &Words, b: &Words) -> f64 {
+        let measures = measure(a, b);
         let z = self.bias
             + (0..COUNT)
                 .map(|k| self.weight[k] * (measures[k] - self.mean[k]) / self.scale[k])
-                .sum::<f64>();
+                .sum::<f64>()
+            + self.word_score(&a.terms, &b.terms);
         1.0 / (1.0 + (-z).exp())
     }
 
+    /// The probability that two sentences given as text say the same thing: for training and
+    /// tests.
+    #[must_use]
+    pub fn probability_of_texts(&self, a: &str, b: &str) -> f64 {
+        let (a, b) = words_of_texts(a, b, self);
+        self.probability(&a, &b)
+    }
+
+    /// What the words add: `apart` for each word one side has, `together` for each both have
+    /// (two sorted lists of places).
+    fn word_score(&self, a: &[u32], b: &[u32]) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let weight = |list: &[f64], place: u32| list.get(place as usize).copied().unwrap_or(0.0);
+        while i < a.len() || j < b.len() {
+            match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) if x == y => {
+                    sum += weight(&self.together, *x);
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => {
+                    sum += weight(&self.apart, *x);
+                    i += 1;
+                }
+                (Some(x), None) => {
+                    sum += weight(&self.apart, *x);
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    sum += weight(&self.apart, *y);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        sum
+    }
+
     /// Reads a model: `#` comments, a line `bias VALUE`, then one line per measure, in order,
-    /// `NAME MEAN SCALE WEIGHT`.
+    /// `NAME MEAN SCALE WEIGHT`, then any number of lines `word WORD APART TOGETHER`.
     ///
     /// # Errors
-    /// A line that does not read, a measure missing or out of order, or a scale that is not
-    /// positive.
+    /// A line that does not read, a measure missing or out of order, a scale that is not
+    /// positive, or a word given twice.
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut model = Model {
-            bias: 0.0,
-            mean: [0.0; COUNT],
-            scale: [1.0; COUNT],
-            weight: [0.0; COUNT],
-        };
+        let mut model = Model::default();
         let mut lines = text
             .lines()
             .map(str::trim)
@@ -330,8 +434,20 @@ impl Model {
                 return Err(format!("the scale of {name} is not positive"));
             }
         }
-        if let Some(extra) = lines.next() {
-            return Err(format!("a line after the last measure: {extra}"));
+        for line in lines {
+            let mut parts = line.split_whitespace();
+            let (Some("word"), Some(word)) = (parts.next(), parts.next()) else {
+                return Err(format!("expected `word WORD APART TOGETHER`: {line}"));
+            };
+            let place = u32::try_from(model.apart.len()).map_err(|_| "too many words")?;
+            if model.words.insert(word.to_owned(), place).is_some() {
+                return Err(format!("the word {word} is given twice"));
+            }
+            model.apart.push(number(parts.next())?);
+            model.together.push(number(parts.next())?);
+            if parts.next().is_some() {
+                return Err(format!("more than two weights: {line}"));
+            }
         }
         Ok(model)
     }
@@ -344,6 +460,15 @@ impl Model {
             out.push_str(&format!(
                 "{name} {} {} {}\n",
                 self.mean[k], self.scale[k], self.weight[k]
+            ));
+        }
+        let mut words: Vec<(&String, &u32)> = self.words.iter().collect();
+        words.sort_unstable_by_key(|&(_, &place)| place);
+        for (word, &place) in words {
+            let place = place as usize;
+            out.push_str(&format!(
+                "word {word} {} {}\n",
+                self.apart[place], self.together[place]
             ));
         }
         out
@@ -404,9 +529,14 @@ mod tests {
             bias: 0.25,
             mean: [0.5; COUNT],
             scale: [2.0; COUNT],
-            weight: [0.0; COUNT],
+            ..Model::default()
         };
         model.weight[3] = -1.5;
+        for (place, word) in ["ferry", "strik"].into_iter().enumerate() {
+            model.words.insert(word.to_owned(), place as u32);
+            model.apart.push(-0.5 - place as f64);
+            model.together.push(0.25);
+        }
         assert_eq!(Model::parse(&model.to_text()), Ok(model.clone()));
         let short: String = model
             .to_text()
@@ -421,22 +551,35 @@ mod tests {
             .to_text()
             .replace("length_ratio 0.5 2", "length_ratio 0.5 0");
         assert!(Model::parse(&zero).unwrap_err().contains("not positive"));
+        let twice = format!("{}word ferry 1 1\n", model.to_text());
+        assert!(Model::parse(&twice).unwrap_err().contains("twice"));
+        let stray = format!("{}ferry 1 1\n", model.to_text());
+        assert!(Model::parse(&stray).is_err());
     }
 
     #[test]
     fn the_probability_follows_the_weights() {
-        let mut model = Model {
-            bias: 0.0,
-            mean: [0.0; COUNT],
-            scale: [1.0; COUNT],
-            weight: [0.0; COUNT],
-        };
-        assert!((model.probability(&[1.0; COUNT]) - 0.5).abs() < 1e-12);
-        model.weight[0] = 2.0;
-        let mut m = [0.0; COUNT];
-        m[0] = 1.0;
-        assert!(model.probability(&m) > 0.85);
-        m[0] = -1.0;
-        assert!(model.probability(&m) < 0.15);
+        let a = "Crews voted to end the strike on Monday.";
+        let b = "The strike ended when crews voted on Monday.";
+        let mut model = Model::default();
+        assert!((model.probability_of_texts(a, b) - 0.5).abs() < 1e-12);
+        // A measure's weight: the more words the two share, the likelier the same.
+        let words_shared_min = MEASURES
+            .iter()
+            .position(|n| *n == "words_shared_min")
+            .unwrap();
+        model.weight[words_shared_min] = 4.0;
+        assert!(model.probability_of_texts(a, a) > model.probability_of_texts(a, b));
+        // A word's weights: "end" and "ended" are one word, held by both; "when" by one.
+        let mut words = Model::default();
+        for (place, word) in ["end", "when"].into_iter().enumerate() {
+            words.words.insert(word.to_owned(), place as u32);
+        }
+        words.together = vec![2.0, 0.0];
+        words.apart = vec![0.0, -3.0];
+        let z = |p: f64| (p / (1.0 - p)).ln();
+        assert!((z(words.probability_of_texts(a, b)) - (2.0 - 3.0)).abs() < 1e-9);
+        assert!((z(words.probability_of_texts(a, a)) - 2.0).abs() < 1e-9);
+        assert_eq!(terms_of_text("Ended, when ENDING 40."), ["end", "when"]);
     }
 }
