@@ -32,7 +32,12 @@ pub struct Comparison {
     pub quotes: Vec<Quote>,
     pub quote_groups: Vec<QuoteGroup>,
     pub sentence_groups: Vec<SentenceGroup>,
+    /// The framing findings the default view shows: those Parallax is sure enough of, most
+    /// telling first.
     pub framing: Vec<FramingDifference>,
+    /// The less certain findings, shown on asking ("show more").
+    #[serde(default)]
+    pub framing_more: Vec<FramingDifference>,
     /// How each document labels each person, grouped by person across documents.
     pub labels: Vec<PersonLabels>,
     /// The words each document uses more than the others, ranked.
@@ -53,6 +58,7 @@ impl Default for Comparison {
             quote_groups: Vec::new(),
             sentence_groups: Vec::new(),
             framing: Vec::new(),
+            framing_more: Vec::new(),
             labels: Vec::new(),
             vocabulary: Vec::new(),
             omissions: Vec::new(),
@@ -300,19 +306,43 @@ impl ReaderNames {
     }
 }
 
-/// A framing difference's kind (its JSON name) in a reader's words.
-#[must_use]
-pub fn framing_kind_name(kind: &str) -> &'static str {
-    match kind {
-        "term" => "rival terms",
-        "label" => "how a person is described",
-        "verb" => "reporting verbs",
-        "substitution" => "a word swapped",
-        "scare_quote" => "quotation marks",
-        "hedge" => "hedging",
-        "loaded" => "loaded words",
-        "wording" => "the writer's own wording",
-        _ => "framing",
+/// What kind of difference of wording a framing finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FramingKind {
+    /// Rival terms for one thing, from the terms lexicon ("annexation" / "accepted into").
+    Term,
+    /// Reporting verbs: the same quote introduced differently, or verbs that do more than
+    /// report.
+    Verb,
+    /// A person described differently.
+    Label,
+    /// A word or two swapped between passages that report the same thing.
+    Substitution,
+    /// Words put in quotation marks to keep a distance.
+    ScareQuote,
+    /// The writer's hedging words ("so-called", "reportedly").
+    Hedge,
+    /// Words that judge or colour while they report.
+    Loaded,
+    /// Colouring words no lexicon lists, found by the evidence around them.
+    Wording,
+}
+
+impl FramingKind {
+    /// The kind in a reader's words.
+    #[must_use]
+    pub fn reader_name(self) -> &'static str {
+        match self {
+            FramingKind::Term => "rival terms",
+            FramingKind::Label => "how a person is described",
+            FramingKind::Verb => "reporting verbs",
+            FramingKind::Substitution => "a word swapped",
+            FramingKind::ScareQuote => "quotation marks",
+            FramingKind::Hedge => "hedging",
+            FramingKind::Loaded => "loaded words",
+            FramingKind::Wording => "the writer's own wording",
+        }
     }
 }
 
@@ -489,13 +519,22 @@ pub struct SentenceGroup {
 }
 
 /// One referent, worded differently.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FramingDifference {
     pub id: String,
-    pub kind: String,
+    pub kind: FramingKind,
     pub concept: String,
     pub variants: Vec<Wording>,
     pub note: String,
+    /// How sure Parallax is that the finding is worth a reader's time, from 0 to 1: the default
+    /// view shows those at [`FramingDifference::CUT`] or above.
+    #[serde(default)]
+    pub confidence: f64,
+}
+
+impl FramingDifference {
+    /// The confidence from which a finding is shown by default.
+    pub const CUT: f64 = 0.5;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,7 +16,9 @@ pub mod segment;
 pub mod speakers;
 pub mod verbs;
 
-use crate::comparison::{Comparison, Document, Problem, Quote, QuoteKind, Verdict};
+use crate::comparison::{
+    Comparison, Document, FramingDifference, Problem, Quote, QuoteKind, Verdict,
+};
 use crate::ingest::{Metadata, Source};
 use segment::squeeze;
 
@@ -155,6 +157,7 @@ fn analyze_within(
         &options.verbs,
     );
     comparison.framing = framed.findings;
+    comparison.framing_more = framed.more;
     if comparison.story.verdict == Verdict::Unrelated {
         // Across articles that report different things, a difference of wording is no framing.
         let event_of = |doc: &str| {
@@ -164,12 +167,15 @@ fn analyze_within(
                 .iter()
                 .position(|g| g.iter().any(|id| id == doc))
         };
-        comparison.framing.retain(|finding| {
+        let within_one_event = |finding: &FramingDifference| {
             let mut events = finding.variants.iter().map(|v| event_of(&v.doc));
             let first = events.next();
             events.all(|e| e == first.flatten())
-        });
-        for (k, finding) in comparison.framing.iter_mut().enumerate() {
+        };
+        comparison.framing.retain(within_one_event);
+        comparison.framing_more.retain(within_one_event);
+        let all = comparison.framing.iter_mut();
+        for (k, finding) in all.chain(comparison.framing_more.iter_mut()).enumerate() {
             finding.id = format!("f{k}");
         }
     }

@@ -19,7 +19,7 @@ use super::highlights::{self, Highlights, MarkKind, Target};
 use super::{panels, theme};
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, Document, framing_kind_name};
+use crate::comparison::{Comparison, Document};
 
 /// Where, from the top of a column's view, the thing scrolled to is put (a fraction of the
 /// view's height): a little below the top, so the lines before it give context.
@@ -482,7 +482,7 @@ fn marks_tooltip_ui(
                     egui::RichText::new(format!(
                         "{} · {}",
                         finding.concept,
-                        framing_kind_name(&finding.kind)
+                        finding.kind.reader_name()
                     ))
                     .strong(),
                 );

@@ -13,7 +13,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::highlights::{Highlights, Piece, Share, Target, inline_diff, versions};
 use super::{Command, theme};
-use crate::comparison::{Comparison, FramingDifference, ReaderNames, framing_kind_name};
+use crate::comparison::{Comparison, FramingDifference, ReaderNames};
 use crate::report::matrix::Carried;
 
 /// The side panel's views.
@@ -565,7 +565,7 @@ fn paint_mark(painter: &egui::Painter, centre: egui::Pos2, carried: Carried, dar
     }
 }
 
-/// The framing findings, most telling first.
+/// The framing findings, most telling first; the less certain ones on asking.
 fn framing_ui(
     ui: &mut egui::Ui,
     comparison: &Comparison,
@@ -574,36 +574,65 @@ fn framing_ui(
     epoch: u64,
     select: &mut dyn FnMut(Target),
 ) {
-    if comparison.framing.is_empty() {
+    let more = comparison.framing_more.len();
+    if comparison.framing.is_empty() && more == 0 {
         ui.label("No framing differences found.");
         return;
     }
     let muted = theme::muted(ui.visuals().dark_mode);
-    virtual_list(
-        ui,
-        ("framing", epoch),
-        comparison.framing.len(),
-        110.0,
-        |ui, f| {
-            let finding = &comparison.framing[f];
-            let target = Target::Framing(f);
-            if ui
-                .add(
-                    egui::Button::selectable(
-                        selection == Some(target),
-                        RichText::new(&finding.concept).strong(),
-                    )
-                    .wrap(),
-                )
-                .on_hover_text("Show it in every column")
-                .clicked()
-            {
-                select(target);
-            }
-            ui.label(RichText::new(framing_kind_name(&finding.kind)).color(muted));
+    let show_more_id = ui.make_persistent_id(("framing-show-more", epoch));
+    let mut show_more = ui.data(|d| d.get_temp::<bool>(show_more_id).unwrap_or(false));
+    if comparison.framing.is_empty() {
+        ui.label("No framing difference Parallax is sure of.");
+    }
+    if more > 0
+        && ui
+            .checkbox(
+                &mut show_more,
+                format!(
+                    "Show {more} less certain finding{}",
+                    if more == 1 { "" } else { "s" }
+                ),
+            )
+            .on_hover_text(
+                "Findings Parallax is less sure are worth your time: plain words one article \
+                 uses alone, labels that add a place or a title. They are not underlined.",
+            )
+            .changed()
+    {
+        ui.data_mut(|d| d.insert_temp(show_more_id, show_more));
+    }
+    let shown = comparison.framing.len() + if show_more { more } else { 0 };
+    virtual_list(ui, ("framing", epoch), shown, 110.0, |ui, f| {
+        let Some(finding) = comparison.framing.get(f) else {
+            let Some(finding) = comparison.framing_more.get(f - comparison.framing.len()) else {
+                return;
+            };
+            ui.label(RichText::new(&finding.concept).strong());
+            ui.label(
+                RichText::new(format!("{} · less certain", finding.kind.reader_name()))
+                    .color(muted),
+            );
             framing_wordings_ui(ui, finding, &highlights.names);
-        },
-    );
+            return;
+        };
+        let target = Target::Framing(f);
+        if ui
+            .add(
+                egui::Button::selectable(
+                    selection == Some(target),
+                    RichText::new(&finding.concept).strong(),
+                )
+                .wrap(),
+            )
+            .on_hover_text("Show it in every column")
+            .clicked()
+        {
+            select(target);
+        }
+        ui.label(RichText::new(finding.kind.reader_name()).color(muted));
+        framing_wordings_ui(ui, finding, &highlights.names);
+    });
 }
 
 /// A framing finding's note, then each article's wording of it, by the article's name.

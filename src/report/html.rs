@@ -19,7 +19,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::highlights::{Highlights, Piece, Target, inline_diff, versions};
 use crate::analysis::clean::Role;
 use crate::analysis::segment::Span;
-use crate::comparison::{Comparison, ReaderNames, WordEdit, framing_kind_name};
+use crate::comparison::{Comparison, FramingDifference, ReaderNames, WordEdit};
 
 /// Renders the HTML report.
 #[must_use]
@@ -295,7 +295,7 @@ fn framing_title(comparison: &Comparison, names: &ReaderNames, f: usize) -> Stri
     let mut title = format!(
         "{} ({}): {}",
         finding.concept,
-        framing_kind_name(&finding.kind),
+        finding.kind.reader_name(),
         finding.note
     );
     for wording in &finding.variants {
@@ -424,21 +424,36 @@ fn quote_matrix(comparison: &Comparison, highlights: &Highlights, names: &Reader
 }
 
 fn framing(comparison: &Comparison, names: &ReaderNames) -> Markup {
+    let item = |finding: &FramingDifference| {
+        html! {
+            li {
+                strong { (finding.concept) } " "
+                span.muted { "(" (finding.kind.reader_name()) ")" }
+                ": " (finding.note)
+                ul {
+                    @for wording in &finding.variants {
+                        li { (names.of(&wording.doc)) ": “" (wording.text) "”" }
+                    }
+                }
+            }
+        }
+    };
     html! {
         section #framing {
             h2 { "Framing differences" }
-            @if comparison.framing.is_empty() { p.muted { "None found." } }
+            @if comparison.framing.is_empty() && comparison.framing_more.is_empty() {
+                p.muted { "None found." }
+            } @else if comparison.framing.is_empty() {
+                p.muted { "No framing difference Parallax is sure of." }
+            }
             ol {
-                @for finding in &comparison.framing {
-                    li {
-                        strong { (finding.concept) } " "
-                        span.muted { "(" (framing_kind_name(&finding.kind)) ")" }
-                        ": " (finding.note)
-                        ul {
-                            @for wording in &finding.variants {
-                                li { (names.of(&wording.doc)) ": “" (wording.text) "”" }
-                            }
-                        }
+                @for finding in &comparison.framing { (item(finding)) }
+            }
+            @if !comparison.framing_more.is_empty() {
+                details {
+                    summary { (comparison.framing_more.len()) " less certain findings (not underlined)" }
+                    ol {
+                        @for finding in &comparison.framing_more { (item(finding)) }
                     }
                 }
             }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::analysis::clean::Role;
 use crate::comparison::{
-    Comparison, Document, EditKind, Quote, QuoteKind, ReaderNames, WordEdit, framing_kind_name,
+    Comparison, Document, EditKind, FramingDifference, Quote, QuoteKind, ReaderNames, WordEdit,
 };
 
 /// Renders the Markdown report.
@@ -136,13 +136,14 @@ fn document_section(out: &mut String, d: &Document, name: &str) {
     }
 }
 
-/// The framing findings, most telling first: what differs, why it was flagged, each wording.
+/// The framing findings, most telling first: what differs, why it was flagged, each wording;
+/// then the less certain ones, folded.
 fn framing(out: &mut String, comparison: &Comparison, names: &ReaderNames) {
-    if comparison.framing.is_empty() {
+    if comparison.framing.is_empty() && comparison.framing_more.is_empty() {
         return;
     }
     let _ = writeln!(out, "## Framing\n");
-    for finding in &comparison.framing {
+    let item = |out: &mut String, finding: &FramingDifference| {
         let wordings: Vec<String> = finding
             .variants
             .iter()
@@ -152,12 +153,29 @@ fn framing(out: &mut String, comparison: &Comparison, names: &ReaderNames) {
             out,
             "- **{}** ({}): {}. Wordings: {}",
             inline(&finding.concept),
-            framing_kind_name(&finding.kind),
+            finding.kind.reader_name(),
             inline(&finding.note),
             wordings.join(", ")
         );
+    };
+    if comparison.framing.is_empty() {
+        let _ = writeln!(out, "No framing difference Parallax is sure of.");
+    }
+    for finding in &comparison.framing {
+        item(out, finding);
     }
     out.push('\n');
+    if !comparison.framing_more.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>{} less certain findings</summary>\n",
+            comparison.framing_more.len()
+        );
+        for finding in &comparison.framing_more {
+            item(out, finding);
+        }
+        out.push_str("\n</details>\n\n");
+    }
 }
 
 /// How each document describes each person: per person, each document's distinct labels.

@@ -13,7 +13,9 @@ use super::{Finding, doc_number, list_wordings, wording};
 use crate::analysis::align::features::is_function_word;
 use crate::analysis::diff::word_key;
 use crate::analysis::speakers::{Label, strip_possessive};
-use crate::comparison::{Document, PersonLabels, Quote, QuoteKind, ReaderNames, Wording};
+use crate::comparison::{
+    Document, FramingKind, PersonLabels, Quote, QuoteKind, ReaderNames, Wording,
+};
 
 /// Who a name stands for across documents: last name, and the first name's initial when the
 /// name has one.
@@ -211,12 +213,74 @@ pub fn people(documents: &[Document], labels: &[Vec<Label>]) -> Vec<PersonLabels
     out
 }
 
-/// A label compared across documents: case, apostrophes and a leading article aside.
+/// A label compared across documents: case, apostrophes, dots and a leading article aside,
+/// titles written out ("Rep." is "representative") and party tags dropped ("R-Ohio"), so that
+/// two spellings of one label are one.
 fn normal(text: &str) -> String {
     let lower = text.to_lowercase().replace('’', "'").replace('.', "");
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == '(' || c == ')'))
+        .filter(|w| !is_party_tag(w))
+        .map(|w| {
+            ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == w)
+                .map_or(w, |(_, long)| long)
+        })
+        .collect();
     let skip = usize::from(matches!(words.first(), Some(&("a" | "an" | "the"))));
     words[skip.min(words.len())..].join(" ")
+}
+
+/// Titles as written short and in full.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("rep", "representative"),
+    ("reps", "representatives"),
+    ("sen", "senator"),
+    ("sens", "senators"),
+    ("gov", "governor"),
+    ("lt", "lieutenant"),
+    ("gen", "general"),
+    ("col", "colonel"),
+    ("sgt", "sergeant"),
+    ("pres", "president"),
+    ("atty", "attorney"),
+    ("amb", "ambassador"),
+    ("supt", "superintendent"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("cong", "congressman"),
+];
+
+/// "r-ohio", "d-nc", "i-vt": a member's party and state, a tag rather than a label.
+fn is_party_tag(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "r" | "d" | "i")
+            && (2..=6).contains(&state.len())
+            && state.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// How sure the label finding is worth a reader's time: two articles that put different words
+/// in one place ("Putin's spokesman" and "Kremlin spokesman", "state-run agency" and
+/// "independent news agency") are; one that only adds a place or a title to another's label
+/// ("Texas governor" and "governor") is less so.
+fn label_confidence(per_doc: &[(&str, Vec<String>)]) -> f64 {
+    let words_of = |labels: &[String]| -> Vec<String> {
+        labels
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_owned))
+            .collect()
+    };
+    let all: Vec<Vec<String>> = per_doc.iter().map(|(_, l)| words_of(l)).collect();
+    let has_own = |a: &[String], b: &[String]| a.iter().any(|w| !b.contains(w));
+    let swapped = all.iter().enumerate().any(|(d, a)| {
+        all.iter()
+            .skip(d + 1)
+            .any(|b| has_own(a, b) && has_own(b, a))
+    });
+    if swapped { 0.7 } else { 0.45 }
 }
 
 /// A finding for each person whom two or more documents describe, not all alike.
@@ -250,8 +314,8 @@ pub(super) fn label_findings(names: &ReaderNames, people: &[PersonLabels], out: 
             continue;
         }
         out.push(Finding {
-            score: 0.7,
-            kind: "label",
+            score: label_confidence(&per_doc),
+            kind: FramingKind::Label,
             concept: person.name.clone(),
             note: format!(
                 "{} is described as {}",
@@ -265,7 +329,7 @@ pub(super) fn label_findings(names: &ReaderNames, people: &[PersonLabels], out: 
 
 #[cfg(test)]
 mod tests {
-    use crate::comparison::Comparison;
+    use crate::comparison::{Comparison, FramingKind};
 
     fn compare(texts: &[&str]) -> Comparison {
         crate::analysis::compare_texts(texts)
@@ -304,7 +368,12 @@ mod tests {
                 ]
             )]
         );
-        let labels: Vec<_> = c.framing.iter().filter(|f| f.kind == "label").collect();
+        let labels: Vec<_> = c
+            .framing
+            .iter()
+            .chain(&c.framing_more)
+            .filter(|f| f.kind == FramingKind::Label)
+            .collect();
         assert_eq!(labels.len(), 1, "{:?}", c.framing);
         assert_eq!(labels[0].concept, "Ana Lind");
         assert_eq!(labels[0].variants.len(), 3);
@@ -329,7 +398,10 @@ mod tests {
             ]
         );
         assert!(
-            c.framing.iter().all(|f| f.kind != "label"),
+            c.framing
+                .iter()
+                .chain(&c.framing_more)
+                .all(|f| f.kind != FramingKind::Label),
             "{:?}",
             c.framing
         );
@@ -373,7 +445,7 @@ mod tests {
         assert!(
             c.framing
                 .iter()
-                .any(|f| f.kind == "label" && f.concept == "Vesta"),
+                .any(|f| f.kind == FramingKind::Label && f.concept == "Vesta"),
             "{:?}",
             c.framing
         );

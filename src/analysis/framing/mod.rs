@@ -21,6 +21,7 @@
 //! ([`vocabulary`]) is reported beside the findings.
 
 pub mod labels;
+pub mod plain;
 pub mod terms;
 pub mod vocabulary;
 mod wording;
@@ -34,14 +35,14 @@ use super::diff::word_key;
 use super::segment::squeeze;
 use super::verbs::{ReportingVerbs, VerbClass};
 use crate::comparison::{
-    Distinctive, Document, EditKind, FramingDifference, PersonLabels, Quote, QuoteGroup, QuoteKind,
-    ReaderNames, SentenceGroup, Wording,
+    Distinctive, Document, EditKind, FramingDifference, FramingKind, PersonLabels, Quote,
+    QuoteGroup, QuoteKind, ReaderNames, SentenceGroup, Wording,
 };
 
 /// A finding and how telling it is, before ranking.
 struct Finding {
     score: f64,
-    kind: &'static str,
+    kind: FramingKind,
     concept: String,
     variants: Vec<Wording>,
     note: String,
@@ -50,7 +51,10 @@ struct Finding {
 /// What framing finds: the findings, ranked, and each document's distinctive vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct Framing {
+    /// The findings Parallax is sure enough of to show by default, most telling first.
     pub findings: Vec<FramingDifference>,
+    /// The less certain ones, most telling first.
+    pub more: Vec<FramingDifference>,
     pub vocabulary: Vec<Distinctive>,
 }
 
@@ -108,7 +112,7 @@ pub fn framing(
         &mut findings,
     );
     substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
-    scare_findings(documents, &names, quotes, &keys, &mut findings);
+    scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
     speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
     wording::wording_findings(
         documents,
@@ -125,20 +129,53 @@ pub fn framing(
         })
     });
     keep_within_budget(documents, &mut findings);
-    let findings = findings
-        .into_iter()
-        .enumerate()
-        .map(|(n, f)| FramingDifference {
-            id: format!("f{n}"),
-            kind: f.kind.to_owned(),
-            concept: f.concept,
-            variants: f.variants,
-            note: f.note,
-        })
-        .collect();
+    let (mut shown, mut more) = (Vec::new(), Vec::new());
+    for finding in findings {
+        let confidence = confidence(&finding);
+        let difference = FramingDifference {
+            id: String::new(),
+            kind: finding.kind,
+            concept: finding.concept,
+            variants: finding.variants,
+            note: finding.note,
+            confidence,
+        };
+        if confidence >= FramingDifference::CUT {
+            shown.push(difference);
+        } else {
+            more.push(difference);
+        }
+    }
+    for (n, finding) in shown.iter_mut().chain(more.iter_mut()).enumerate() {
+        finding.id = format!("f{n}");
+    }
     Framing {
-        findings,
+        findings: shown,
+        more,
         vocabulary: vocabulary::distinctive(documents, &keys, quotes),
+    }
+}
+
+/// How sure Parallax is that a finding is worth a reader's time. Differences between the
+/// articles come first: rival terms for one thing, one quote introduced by different verbs, a
+/// person described differently, a word swapped in one passage. A word one article uses alone
+/// counts when it is vivid: a word news wire seldom needs ("fulsome", "pityingly"), not a
+/// plain one ("repeatedly", "denied", "morning").
+fn confidence(finding: &Finding) -> f64 {
+    let vivid = || finding.variants.iter().all(|v| plain::is_vivid(&v.text));
+    match finding.kind {
+        FramingKind::Term if finding.score >= 0.85 => 0.9,
+        FramingKind::Term if finding.score >= 0.75 => 0.75,
+        FramingKind::Term => 0.55,
+        // One quote, introduced by verbs of different classes.
+        FramingKind::Verb if finding.score >= 0.9 => 0.85,
+        FramingKind::Label | FramingKind::Substitution => finding.score,
+        // What is left of scare quotes once titles and attributed words are set aside.
+        FramingKind::ScareQuote if finding.score >= 0.8 => 0.65,
+        FramingKind::ScareQuote => 0.55,
+        FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded if vivid() => 0.6,
+        FramingKind::Wording if vivid() => 0.55,
+        FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording => 0.3,
     }
 }
 
@@ -291,7 +328,7 @@ fn term_findings(
                 } else {
                     0.75
                 },
-                kind: "term",
+                kind: FramingKind::Term,
                 concept: family.concept.clone(),
                 note: format!(
                     "the same fact, and each article {what} it its own way: {}",
@@ -332,7 +369,7 @@ fn term_findings(
                 } else {
                     0.5
                 },
-                kind: "term",
+                kind: FramingKind::Term,
                 concept: family.concept.clone(),
                 note: format!(
                     "the articles keep to different wordings: {}",
@@ -362,7 +399,7 @@ fn term_findings(
                 ];
                 out.push(Finding {
                     score: 0.85,
-                    kind: "term",
+                    kind: FramingKind::Term,
                     concept: family.concept.clone(),
                     note: format!(
                         "{} writes “{}” and puts the rival “{}” in quotation marks",
@@ -437,9 +474,9 @@ fn word_findings(
             continue;
         }
         let (kind, what) = if family.kind == FamilyKind::Hedge {
-            ("hedge", "keeps its distance with")
+            (FramingKind::Hedge, "keeps its distance with")
         } else {
-            ("loaded", "judges with")
+            (FramingKind::Loaded, "judges with")
         };
         let who: Vec<&str> = docs.iter().map(|doc| names.of(doc)).collect();
         let note = if only_some && documents.len() > 1 {
@@ -510,7 +547,7 @@ fn verb_findings(
         let opening = opening(&members[0].text);
         out.push(Finding {
             score: 0.9,
-            kind: "verb",
+            kind: FramingKind::Verb,
             concept: match speaker {
                 Some(name) => format!("{name}: “{opening} …”"),
                 None => format!("“{opening} …”"),
@@ -583,7 +620,7 @@ fn speech_verb_findings(
             let meaning = class.meaning().unwrap_or("reports and nothing more");
             more.push(Finding {
                 score: 0.5,
-                kind: "verb",
+                kind: FramingKind::Verb,
                 concept: format!("{}: {}", names.at(d), listed.join(", ")),
                 note: format!(
                     "{} reports what people say with {}: each {meaning}",
@@ -718,7 +755,7 @@ fn substitution_findings(
             }
             out.push(Finding {
                 score: 0.7,
-                kind: "substitution",
+                kind: FramingKind::Substitution,
                 concept: format!("{old} / {new}"),
                 variants: vec![
                     Wording {
@@ -804,6 +841,75 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
+/// Whether every word of a quoted text that is not a function word is capitalised: the title
+/// of a show, a campaign, a document, or a nickname.
+fn is_title(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || is_function_word(&word_key(w))
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words that give the quoted words to somebody: "called it", "seen by many as", "signaled
+/// that he was".
+const ATTRIBUTING: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "dubbed",
+    "termed",
+    "described",
+    "describes",
+    "labeled",
+    "labelled",
+    "branded",
+    "seen",
+    "viewed",
+    "signaled",
+    "signalled",
+    "suggested",
+    "discussed",
+    "according",
+    "promised",
+    "vowed",
+    "pledged",
+    "hailed",
+    "praised",
+    "urged",
+];
+
+/// Whether the sentence gives a quoted text to somebody: a reporting verb, or a word that
+/// attributes, before it in its sentence.
+fn attributed(document: &Document, keys: &[String], verbs: &ReportingVerbs, quote: &Quote) -> bool {
+    let sentence = sentence_of(document, quote.start);
+    let Some(s) = document.sentences.get(sentence) else {
+        return false;
+    };
+    let first = document.words.partition_point(|w| w.end <= s.start);
+    let last = document.words.partition_point(|w| w.end <= quote.start);
+    let before = &keys[first.min(last)..last];
+    // "the so-called ‘consultation’": the writer's own distance, whoever else is named.
+    if before
+        .last()
+        .is_some_and(|k| matches!(k.as_str(), "so-called" | "self-styled" | "supposed"))
+    {
+        return false;
+    }
+    (0..before.len()).any(|i| {
+        ATTRIBUTING.contains(&before[i].as_str())
+            || verbs.find(&before[i..(i + 3).min(before.len())]).is_some()
+    })
+}
+
 /// Words a document puts in quotation marks to keep its distance, with the same words used
 /// plainly by the other documents.
 fn scare_findings(
@@ -811,11 +917,23 @@ fn scare_findings(
     names: &ReaderNames,
     quotes: &[Quote],
     keys: &[Vec<String>],
+    verbs: &ReportingVerbs,
     out: &mut Vec<Finding>,
 ) {
+    let shown = shown(documents, out);
     let scare: Vec<&Quote> = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Scare)
+        .filter(|q| {
+            let Some(d) = documents.iter().position(|d| d.id == q.doc) else {
+                return false;
+            };
+            // Shown already (a rival term in quotation marks), a title ("Meet the Press"), or
+            // somebody's words the sentence attributes ("Trump said he was “okay” with it").
+            !shown[d].overlaps(q.start, q.end)
+                && !is_title(&q.text)
+                && !attributed(&documents[d], &keys[d], verbs, q)
+        })
         .collect();
     if scare.is_empty() {
         return;
@@ -879,7 +997,7 @@ fn scare_findings(
         };
         out.push(Finding {
             score: if plain.is_empty() { 0.5 } else { 0.8 },
-            kind: "scare_quote",
+            kind: FramingKind::ScareQuote,
             concept: quote.text.clone(),
             variants,
             note,
@@ -889,14 +1007,19 @@ fn scare_findings(
 
 #[cfg(test)]
 mod tests {
-    use crate::comparison::{Comparison, FramingDifference};
+    use crate::comparison::{Comparison, FramingDifference, FramingKind};
 
     fn compare(texts: &[&str]) -> Comparison {
         crate::analysis::compare_texts(texts)
     }
 
-    fn of_kind<'a>(c: &'a Comparison, kind: &str) -> Vec<&'a FramingDifference> {
-        c.framing.iter().filter(|f| f.kind == kind).collect()
+    /// The findings of a kind, shown or less certain.
+    fn of_kind(c: &Comparison, kind: FramingKind) -> Vec<&FramingDifference> {
+        c.framing
+            .iter()
+            .chain(&c.framing_more)
+            .filter(|f| f.kind == kind)
+            .collect()
     }
 
     fn texts(f: &FramingDifference) -> Vec<(&str, &str)> {
@@ -913,7 +1036,7 @@ mod tests {
             "Moscow completed the reunification of the peninsula in March after a popular vote.",
         ]);
         let first = &c.framing[0];
-        assert_eq!(first.kind, "term");
+        assert_eq!(first.kind, FramingKind::Term);
         assert_eq!(first.concept, "status of Crimea");
         assert_eq!(
             texts(first),
@@ -932,7 +1055,7 @@ mod tests {
             "The peninsula was accepted into the federation, a step slammed as ‘annexation’ by \
              the West.",
         ]);
-        let terms = of_kind(&c, "term");
+        let terms = of_kind(&c, FramingKind::Term);
         assert_eq!(terms.len(), 1, "{:?}", c.framing);
         assert_eq!(
             texts(terms[0]),
@@ -955,7 +1078,7 @@ mod tests {
             "Officials in Kyiv said the delegations met for three hours. The two sides agreed \
              to exchange the remaining prisoners before the end of the month.",
         ]);
-        let terms = of_kind(&c, "term");
+        let terms = of_kind(&c, FramingKind::Term);
         assert_eq!(terms.len(), 1, "{:?}", c.framing);
         assert_eq!(terms[0].concept, "capital of Ukraine");
         assert_eq!(texts(terms[0]), [("d0", "Kiev"), ("d1", "Kyiv")]);
@@ -967,7 +1090,7 @@ mod tests {
             "\"The wall will hold through the winter and beyond,\" the mayor said on Monday.",
             "\"The wall will hold through the winter and beyond,\" the mayor claimed on Monday.",
         ]);
-        let verbs = of_kind(&c, "verb");
+        let verbs = of_kind(&c, FramingKind::Verb);
         assert_eq!(verbs.len(), 1, "{:?}", c.framing);
         assert_eq!(texts(verbs[0]), [("d0", "said"), ("d1", "claimed")]);
         assert_eq!(
@@ -985,8 +1108,10 @@ mod tests {
             "Residents face eviction from the terraces on the east bank of the Tesk, the council \
              confirmed. The programme is approved by the council of Calder.",
         ]);
-        let subs: Vec<Vec<(&str, &str)>> =
-            of_kind(&c, "substitution").into_iter().map(texts).collect();
+        let subs: Vec<Vec<(&str, &str)>> = of_kind(&c, FramingKind::Substitution)
+            .into_iter()
+            .map(texts)
+            .collect();
         assert_eq!(subs, [vec![("d0", "relocation"), ("d1", "eviction")]]);
     }
 
@@ -996,13 +1121,13 @@ mod tests {
             "Opponents mocked the so-called ‘consultation’ held in the library.",
             "The consultation was held in the library over two afternoons.",
         ]);
-        let scare = of_kind(&c, "scare_quote");
+        let scare = of_kind(&c, FramingKind::ScareQuote);
         assert_eq!(scare.len(), 1, "{:?}", c.framing);
         assert_eq!(
             texts(scare[0]),
             [("d0", "consultation"), ("d1", "consultation")]
         );
-        let hedges = of_kind(&c, "hedge");
+        let hedges = of_kind(&c, FramingKind::Hedge);
         assert_eq!(hedges.len(), 1);
         assert_eq!(texts(hedges[0]), [("d0", "so-called")]);
     }
@@ -1013,14 +1138,17 @@ mod tests {
             "The embattled mayor slammed the critics of the barrier plan.",
             "The mayor answered the critics of the barrier plan.",
         ]);
-        let loaded: Vec<Vec<(&str, &str)>> = of_kind(&c, "loaded").into_iter().map(texts).collect();
+        let loaded: Vec<Vec<(&str, &str)>> = of_kind(&c, FramingKind::Loaded)
+            .into_iter()
+            .map(texts)
+            .collect();
         assert!(loaded.contains(&vec![("d0", "embattled")]), "{loaded:?}");
         assert!(loaded.contains(&vec![("d0", "slammed")]), "{loaded:?}");
         let both = compare(&[
             "The embattled mayor spoke.",
             "The embattled mayor answered.",
         ]);
-        assert!(of_kind(&both, "loaded").is_empty());
+        assert!(of_kind(&both, FramingKind::Loaded).is_empty());
     }
 
     #[test]
@@ -1030,14 +1158,17 @@ mod tests {
              checked by the council on Monday.",
             "The developer said that the wall was safe. The council checked it on Monday.",
         ]);
-        let verbs: Vec<Vec<(&str, &str)>> = of_kind(&c, "verb").into_iter().map(texts).collect();
+        let verbs: Vec<Vec<(&str, &str)>> = of_kind(&c, FramingKind::Verb)
+            .into_iter()
+            .map(texts)
+            .collect();
         assert_eq!(verbs, [vec![("d0", "contended")]], "{:?}", c.framing);
         assert!(
-            of_kind(&c, "verb")[0]
+            of_kind(&c, FramingKind::Verb)[0]
                 .note
                 .contains("doc0.txt reports what people say with “contended”: each casts doubt"),
             "{}",
-            of_kind(&c, "verb")[0].note
+            of_kind(&c, FramingKind::Verb)[0].note
         );
     }
 

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use super::terms::Occurrence;
 use super::{Finding, Marks, opening, shown, wording};
 use crate::analysis::align::features::{is_function_word, stem};
-use crate::comparison::{Document, ReaderNames};
+use crate::comparison::{Document, FramingKind, ReaderNames};
 
 /// Points a word needs to be flagged.
 const THRESHOLD: u32 = 3;
@@ -276,7 +276,7 @@ pub(super) fn wording_findings(
             };
             more.push(Finding {
                 score: 0.3,
-                kind: "wording",
+                kind: FramingKind::Wording,
                 concept: format!(
                     "{}'s wording: “{} …”",
                     names.at(d),
@@ -299,12 +299,13 @@ mod tests {
     use super::points;
     use crate::analysis::Options;
     use crate::analysis::framing::terms::Terms;
-    use crate::comparison::Comparison;
+    use crate::comparison::{Comparison, FramingKind};
 
     fn flagged(c: &Comparison) -> Vec<(&str, &str)> {
         c.framing
             .iter()
-            .filter(|f| f.kind == "wording")
+            .chain(&c.framing_more)
+            .filter(|f| f.kind == FramingKind::Wording)
             .flat_map(|f| f.variants.iter().map(|v| (v.doc.as_str(), v.text.as_str())))
             .collect()
     }
