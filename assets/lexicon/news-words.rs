@@ -1,22 +1,18 @@
-//! Counts the words of news prose and prints those common enough to be plain, in the form
+//! Counts the words of news prose and prints each with its count, in the form
 //! `assets/lexicon/news-words.txt` holds:
 //!
 //!     cargo run --release --example news-words -- PAIRS.tsv > assets/lexicon/news-words.txt
 //!
 //! PAIRS.tsv is the MSRP training pairs (../shared/corpus/paraphrase-dev): some 7,000 sentences
-//! of news wire. Each word is counted by its base form (`src/analysis/framing/plain.rs`), and a
-//! base met more than [`PLAIN`] times is listed. Framing uses the list to tell a plain word
-//! ("repeatedly", "said", "morning") from a vivid one ("fulsome", "pityingly"), which news wire
-//! rarely needs.
+//! of news wire. Each word is counted by its base form (`src/analysis/framing/plain.rs`).
+//! Framing uses the counts to tell a plain word ("repeatedly", "said", "morning") from a vivid
+//! one ("fulsome", "pityingly"), which news wire rarely needs.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use parallax::analysis::diff::word_key;
 use parallax::analysis::framing::plain::base;
-
-/// A base form met more often than this is common.
-const PLAIN: usize = 2;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
@@ -48,18 +44,13 @@ fn main() -> ExitCode {
             }
         }
     }
-    let common: Vec<(&String, &usize)> = counts.iter().filter(|&(_, &n)| n > PLAIN).collect();
-    eprintln!(
-        "{sentences} sentences, {} words, {} common",
-        counts.len(),
-        common.len()
-    );
+    eprintln!("{sentences} sentences, {} words", counts.len());
     println!(
-        "# Parallax: words common in news prose, by base form, with how often each was met in {sentences}\n\
+        "# Parallax: the words of news prose, by base form, with how often each was met in {sentences}\n\
          # sentences of news wire (the MSRP training pairs), written by assets/lexicon/news-words.rs.\n\
-         # A word whose base is listed here is plain; one whose base is not is rare enough to be vivid."
+         # Each line: a base form and how often it was met."
     );
-    for (word, n) in common {
+    for (word, n) in &counts {
         println!("{word} {n}");
     }
     ExitCode::SUCCESS

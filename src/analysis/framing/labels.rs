@@ -262,25 +262,38 @@ fn is_party_tag(word: &str) -> bool {
     })
 }
 
-/// How sure the label finding is worth a reader's time: two articles that put different words
-/// in one place ("Putin's spokesman" and "Kremlin spokesman", "state-run agency" and
-/// "independent news agency") are; one that only adds a place or a title to another's label
-/// ("Texas governor" and "governor") is less so.
-fn label_confidence(per_doc: &[(&str, Vec<String>)]) -> f64 {
-    let words_of = |labels: &[String]| -> Vec<String> {
-        labels
-            .iter()
-            .flat_map(|l| l.split_whitespace().map(str::to_owned))
-            .collect()
+/// How sure the label finding is worth a reader's time. Two articles that qualify one title
+/// differently ("Putin's spokesman" and "Kremlin spokesman", "state-run agency" and
+/// "independent news agency") are worth it, as are labels that name different masters ("the
+/// mayor's aide" and "a council spokeswoman") and a word of judgement one label adds
+/// ("controversial sheriff"); a different plain title ("US President" and "US counterpart") or
+/// a place or an employer added ("Texas governor", "AARP's policy chief") less so.
+fn label_confidence(per_doc: &[(&str, Vec<String>)], names: &[String]) -> f64 {
+    let words =
+        |label: &str| -> Vec<String> { label.split_whitespace().map(str::to_owned).collect() };
+    let own = |a: &[String], b: &[String]| -> Vec<String> {
+        a.iter().filter(|w| !b.contains(w)).cloned().collect()
     };
-    let all: Vec<Vec<String>> = per_doc.iter().map(|(_, l)| words_of(l)).collect();
-    let has_own = |a: &[String], b: &[String]| a.iter().any(|w| !b.contains(w));
-    let swapped = all.iter().enumerate().any(|(d, a)| {
-        all.iter()
-            .skip(d + 1)
-            .any(|b| has_own(a, b) && has_own(b, a))
+    let telling = |a: &[String], b: &[String]| {
+        let (mine, theirs) = (own(a, b), own(b, a));
+        let swapped = !mine.is_empty() && !theirs.is_empty();
+        let same_head = a.last().is_some() && a.last() == b.last();
+        let differing = || mine.iter().chain(&theirs);
+        (swapped && (same_head || differing().any(|w| w.ends_with("'s"))))
+            || differing()
+                .any(|w| !w.ends_with("'s") && !names.contains(w) && super::plain::is_vivid(w))
+    };
+    let labels: Vec<Vec<Vec<String>>> = per_doc
+        .iter()
+        .map(|(_, list)| list.iter().map(|l| words(l)).collect())
+        .collect();
+    let any_telling = labels.iter().enumerate().any(|(d, mine)| {
+        labels.iter().skip(d + 1).any(|theirs| {
+            mine.iter()
+                .any(|a| theirs.iter().any(|b| a != b && telling(a, b)))
+        })
     });
-    if swapped { 0.7 } else { 0.45 }
+    if any_telling { 0.7 } else { 0.45 }
 }
 
 /// A finding for each person whom two or more documents describe, not all alike.
@@ -291,6 +304,9 @@ pub(super) fn label_findings(names: &ReaderNames, people: &[PersonLabels], out: 
         let mut variants = Vec::new();
         for label in &person.labels {
             let key = normal(&label.text);
+            if key.is_empty() {
+                continue;
+            }
             let slot = match per_doc.iter().position(|(d, _)| *d == label.doc) {
                 Some(k) => k,
                 None => {
@@ -313,8 +329,15 @@ pub(super) fn label_findings(names: &ReaderNames, people: &[PersonLabels], out: 
         if sets.iter().all(|s| *s == sets[0]) {
             continue;
         }
+        // The words written with a capital: names of places and bodies, not the writer's colour.
+        let names_in_labels: Vec<String> = variants
+            .iter()
+            .flat_map(|v| v.text.split_whitespace())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(normal)
+            .collect();
         out.push(Finding {
-            score: label_confidence(&per_doc),
+            score: label_confidence(&per_doc, &names_in_labels),
             kind: FramingKind::Label,
             concept: person.name.clone(),
             note: format!(
@@ -449,5 +472,39 @@ mod tests {
             "{:?}",
             c.framing
         );
+    }
+
+    #[test]
+    fn a_title_written_short_or_long_and_a_party_tag_are_one_label() {
+        let c = compare(&[
+            "Rep. Ada Quill said the ferry would sail again in May.",
+            "Representative Ada Quill (R-Ohio) said the ferry would sail again in May.",
+        ]);
+        let labels = c
+            .framing
+            .iter()
+            .chain(&c.framing_more)
+            .filter(|f| f.kind == FramingKind::Label)
+            .count();
+        assert_eq!(labels, 0, "{:?}", c.labels);
+    }
+
+    #[test]
+    fn labels_naming_different_masters_are_shown_and_a_place_added_is_less_certain() {
+        let c = compare(&[
+            "Harbour board spokeswoman Ana Lind said the pier would reopen. Governor Piet Vos \
+             backed her.",
+            "The mayor's spokeswoman Ana Lind said the pier would reopen. Kell governor Piet Vos \
+             backed her.",
+        ]);
+        let find = |name: &str| {
+            c.framing
+                .iter()
+                .chain(&c.framing_more)
+                .find(|f| f.kind == FramingKind::Label && f.concept == name)
+                .map(|f| f.confidence)
+        };
+        assert_eq!(find("Ana Lind"), Some(0.7), "{:?}", c.labels);
+        assert_eq!(find("Piet Vos"), Some(0.45), "{:?}", c.labels);
     }
 }

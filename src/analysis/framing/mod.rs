@@ -169,12 +169,17 @@ fn confidence(finding: &Finding) -> f64 {
         FramingKind::Term => 0.55,
         // One quote, introduced by verbs of different classes.
         FramingKind::Verb if finding.score >= 0.9 => 0.85,
-        FramingKind::Label | FramingKind::Substitution => finding.score,
+        FramingKind::Label => finding.score,
+        // A swap of plain words ("finding" / "talking") is most often a writer's variation.
+        FramingKind::Substitution if finding.variants.iter().any(|v| plain::is_vivid(&v.text)) => {
+            0.6
+        }
+        FramingKind::Substitution => 0.4,
         // What is left of scare quotes once titles and attributed words are set aside.
         FramingKind::ScareQuote if finding.score >= 0.8 => 0.65,
         FramingKind::ScareQuote => 0.55,
         FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded if vivid() => 0.6,
-        FramingKind::Wording if vivid() => 0.55,
+        FramingKind::Wording if finding.variants.iter().all(|v| plain::is_unheard(&v.text)) => 0.55,
         FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording => 0.3,
     }
 }
@@ -1195,6 +1200,75 @@ mod tests {
             c.framing
                 .iter()
                 .any(|f| f.variants.iter().any(|v| v.text == "embattled"))
+        );
+    }
+
+    #[test]
+    fn attributed_words_and_titles_are_no_scare_quotes_and_so_called_ones_are() {
+        let c = compare(&[
+            "The mayor said the talks were a “good start” on the ferry dispute. Crews watched \
+             “Harbour Lights Tonight” on the quay. Union leaders mocked the so-called \
+             ‘consultation’ held in the library. The minister signaled that she was “okay” \
+             with the plan.",
+            "The mayor said the talks were a good start on the ferry dispute. Crews watched \
+             the show on the quay. Union leaders criticised the consultation held in the \
+             library.",
+        ]);
+        let scare: Vec<&str> = of_kind(&c, FramingKind::ScareQuote)
+            .iter()
+            .map(|f| f.concept.as_str())
+            .collect();
+        assert_eq!(
+            scare,
+            ["consultation"],
+            "{:?} {:?}",
+            c.framing,
+            c.framing_more
+        );
+    }
+
+    #[test]
+    fn a_rival_term_in_quotation_marks_is_told_once() {
+        let c = compare(&[
+            "The region voted to join the federation, an outcome the West calls ‘annexation’. \
+             The region was accepted into the federation in March.",
+            "The annexation of the region was completed in March, officials said.",
+        ]);
+        let annexation = c
+            .framing
+            .iter()
+            .chain(&c.framing_more)
+            .filter(|f| f.variants.iter().any(|v| v.text == "annexation"))
+            .count();
+        assert_eq!(annexation, 1, "{:?}", c.framing);
+    }
+
+    #[test]
+    fn plain_words_one_article_uses_alone_are_less_certain_and_vivid_ones_are_shown() {
+        let c = compare(&[
+            "The bombastic harbour master repeatedly defended the storm wall on Monday.",
+            "The harbour master defended the storm wall on Monday.",
+        ]);
+        let shown: Vec<&str> = c
+            .framing
+            .iter()
+            .flat_map(|f| f.variants.iter().map(|v| v.text.as_str()))
+            .collect();
+        let more: Vec<&str> = c
+            .framing_more
+            .iter()
+            .flat_map(|f| f.variants.iter().map(|v| v.text.as_str()))
+            .collect();
+        assert!(shown.contains(&"bombastic"), "{:?}", c.framing);
+        assert!(!shown.contains(&"repeatedly"), "{:?}", c.framing);
+        assert!(
+            c.framing
+                .iter()
+                .all(|f| f.confidence >= FramingDifference::CUT)
+                && c.framing_more
+                    .iter()
+                    .all(|f| f.confidence < FramingDifference::CUT),
+            "{more:?}"
         );
     }
 }

@@ -1,27 +1,44 @@
 //! Plain words and vivid ones: a word news wire uses often ("repeatedly", "said", "morning")
 //! reports; one it seldom needs ("fulsome", "pityingly", "excoriated") colours. The common
 //! words are counted in news sentences by `assets/lexicon/news-words.rs` and listed, by base
-//! form ([`base`]), in `assets/lexicon/news-words.txt`.
+//! form ([`base`]), in `assets/lexicon/news-words.txt`; `assets/lexicon/plain-words.txt` adds
+//! plain words of news prose those sentences are too few to hold ("upcoming", "repeatedly").
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::analysis::align::features::is_function_word;
 use crate::analysis::diff::word_key;
 
-/// The stems common in news prose.
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/lexicon/news-words.txt")
+/// How often news sentences use each word, by base form; the plain words listed by hand count
+/// as common.
+static COUNTS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let counted = include_str!("../../../assets/lexicon/news-words.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| line.split_whitespace().next())
-        .collect()
+        .filter_map(|line| {
+            let (word, count) = line.split_once(' ')?;
+            Some((word.to_owned(), count.trim().parse().ok()?))
+        });
+    let listed = include_str!("../../../assets/lexicon/plain-words.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(|word| (base(word), usize::MAX));
+    let mut counts = HashMap::new();
+    for (word, count) in counted.chain(listed) {
+        let entry = counts.entry(word).or_insert(0usize);
+        *entry = (*entry).max(count);
+    }
+    counts
 });
 
-/// Whether a wording holds a word that news prose seldom needs (function words, numbers and
-/// names aside).
-#[must_use]
-pub fn is_vivid(wording: &str) -> bool {
+/// A word met more often than this in news sentences is plain.
+const PLAIN: usize = 2;
+
+/// How often news sentences use the rarest word of a wording that is the writer's (function
+/// words, numbers and names aside); `None` when it has no such word.
+fn rarest(wording: &str) -> Option<usize> {
     wording
         .split(|c: char| !(c.is_alphanumeric() || "'’-".contains(c)))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -31,7 +48,21 @@ pub fn is_vivid(wording: &str) -> bool {
                 && key.chars().all(|c| c.is_alphabetic() || "'-".contains(c))
                 && !is_function_word(key)
         })
-        .any(|key| !COMMON.contains(base(&key).as_str()))
+        .map(|key| COUNTS.get(&base(&key)).copied().unwrap_or(0))
+        .min()
+}
+
+/// Whether a wording holds a word that news prose seldom needs.
+#[must_use]
+pub fn is_vivid(wording: &str) -> bool {
+    rarest(wording).is_some_and(|n| n <= PLAIN)
+}
+
+/// Whether a wording holds a word that news sentences never used: the evidence a word no
+/// lexicon lists needs before it is called the writer's colour.
+#[must_use]
+pub fn is_unheard(wording: &str) -> bool {
+    rarest(wording) == Some(0)
 }
 
 /// A word's base form, so that its inflections count as one word: "denied", "denies" and
@@ -74,7 +105,7 @@ pub fn base(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{base, is_vivid};
+    use super::{base, is_unheard, is_vivid};
 
     #[test]
     fn inflections_share_a_base() {
@@ -93,12 +124,22 @@ mod tests {
 
     #[test]
     fn vivid_words_are_the_ones_news_wire_seldom_needs() {
-        for plain in ["repeatedly", "said", "morning", "denied", "the new law"] {
+        for plain in [
+            "repeatedly",
+            "said",
+            "morning",
+            "denied",
+            "the new law",
+            "upcoming",
+        ] {
             assert!(!is_vivid(plain), "{plain}");
         }
         for vivid in ["fulsome", "pityingly", "bombastic", "the blowhard"] {
             assert!(is_vivid(vivid), "{vivid}");
         }
+        // Vivid, and never met in news sentences.
+        assert!(is_unheard("bombastic"));
+        assert!(!is_unheard("nominated") && !is_unheard("said"));
         // Names and numbers are not the writer's colour.
         assert!(!is_vivid("Kell"));
         assert!(!is_vivid("42"));

@@ -309,12 +309,15 @@ fn keys_of(wording: &str) -> Vec<String> {
 }
 
 /// Whether `keys` start with `wording`: every word equal, the last one also by its stem when
-/// the family `inflects` (hedges do not: "alleged" is a hedge, "alleging" a reporting verb).
+/// the family `inflects` (hedges do not: "alleged" is a hedge, "alleging" a reporting verb)
+/// and the wording's last word is a base form ("sneer": "sneers", "sneered"), not a form of
+/// its own ("middling" is not "middle", "storied" not "stories").
 fn matches(keys: &[String], wording: &[String], last_stem: &str, inflects: bool) -> bool {
     if keys.len() < wording.len() {
         return false;
     }
     let last = wording.len() - 1;
+    let inflects = inflects && !wording[last].ends_with("ing") && !wording[last].ends_with("ed");
     wording
         .iter()
         .zip(keys)
@@ -391,6 +394,23 @@ mod tests {
                 ("city".into(), "Kyiv".into()),
                 ("status".into(), "annexation".into()),
                 ("status".into(), "Accepted Into".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wording_that_is_a_form_of_its_own_matches_only_itself() {
+        let terms = Terms::parse("loaded weak: middling | storied\nloaded attack: sneer").unwrap();
+        assert_eq!(
+            found(
+                &terms,
+                "The middle class heard stories of a storied career; critics sneered at a \
+                 middling plan."
+            ),
+            [
+                ("weak".into(), "storied".into()),
+                ("attack".into(), "sneered".into()),
+                ("weak".into(), "middling".into()),
             ]
         );
     }
