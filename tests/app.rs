@@ -161,6 +161,30 @@ fn scrolling_one_column_moves_the_others_along() {
 }
 
 #[test]
+fn less_certain_findings_wait_behind_a_box() {
+    // Tall enough for every finding of the samples to be drawn.
+    let mut harness = harness_with_panel((1400.0, 4000.0), Some(700.0));
+    harness.get_by_label("Framing").click();
+    harness.run();
+    let (shown, more) = {
+        let c = harness.state().comparison();
+        (c.framing.len(), c.framing_more.clone())
+    };
+    assert!(shown > 0 && !more.is_empty(), "the samples have both kinds");
+    assert!(harness.query_by_label_contains(&more[0].concept).is_none());
+    harness
+        .get_by_label(&format!("Show {} less certain findings", more.len()))
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains(&more[0].concept)
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn each_panel_opens_and_lists_its_findings() {
     let mut harness = harness_with_panel((1400.0, 800.0), Some(700.0));
     // The quote matrix is open by default: a cell per article, with speaker and verb (the
