@@ -72,11 +72,17 @@ def check(folder, report, files):
             fail(folder, f"{where}: offsets give {piece!r}, not {v['text']!r}")
 
     kinds = {"label", "term", "verb", "scare_quote", "substitution", "hedge", "loaded", "wording"}
-    for f in report["framing"]:
+    shown, more = report["framing"], report.get("framing_more", [])
+    for f in shown + more:
         if f.get("kind") not in kinds or not f.get("concept") or not f.get("note") or not f.get("variants"):
             fail(folder, f"framing {f.get('id')}: missing kind, concept, note or variants")
         for v in f["variants"]:
             check_wording(f"framing {f['id']}", v)
+    # What the default view shows is what Parallax is sure of; the rest is less certain.
+    if any(f["confidence"] < 0.5 for f in shown) or any(f["confidence"] >= 0.5 for f in more):
+        fail(folder, "framing and framing_more are not cut at confidence 0.5")
+    if [f["id"] for f in shown + more] != [f"f{k}" for k in range(len(shown) + len(more))]:
+        fail(folder, "framing ids are not f0, f1, ... across framing and framing_more")
     for person in report.get("labels", []):
         if not person.get("name") or not person.get("labels"):
             fail(folder, f"labels: a person without a name or labels: {person}")
@@ -132,6 +138,20 @@ def main():
         verdict = report["story"]["verdict"]
         if folder.endswith("seeds") and (verdict == "same_event" or report["omissions"]):
             fail(folder, f"the seeds are not one event: {verdict}, {len(report['omissions'])} omissions")
+        if folder.endswith("seeds"):
+            # The framing bars: at most 12 shown, the annexation pair and Peskov's labels among
+            # them, and no label told apart by spelling alone.
+            framing = report["framing"]
+            if len(framing) > 12:
+                fail(folder, f"{len(framing)} framing findings shown on the seeds (at most 12)")
+            if not any(f["kind"] == "term" and {"annexation", "accepted into"} <= {v["text"] for v in f["variants"]} for f in framing):
+                fail(folder, "the annexation pair is not among the seeds' framing")
+            if not any(f["kind"] == "label" and "Peskov" in f["concept"] for f in framing):
+                fail(folder, "Peskov's labels are not among the seeds' framing")
+            for f in framing:
+                spelled = {"".join(c for c in v["text"].lower() if c.isalnum()) for v in f["variants"]}
+                if f["kind"] == "label" and len(spelled) == 1:
+                    fail(folder, f"a label told apart by spelling alone: {f['concept']}")
         if "basil-dev" in folder and verdict != "same_event":
             fail(folder, f"a BASIL event read as {verdict}: {report['story']['groups']}")
         checked += 1
