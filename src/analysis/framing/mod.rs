@@ -22,6 +22,8 @@
 
 pub mod labels;
 pub mod plain;
+mod scare;
+mod substitution;
 pub mod terms;
 pub mod vocabulary;
 mod wording;
@@ -35,8 +37,8 @@ use super::diff::word_key;
 use super::segment::squeeze;
 use super::verbs::{ReportingVerbs, VerbClass};
 use crate::comparison::{
-    Distinctive, Document, EditKind, FramingDifference, FramingKind, PersonLabels, Quote,
-    QuoteGroup, QuoteKind, ReaderNames, SentenceGroup, Wording,
+    Distinctive, Document, FramingDifference, FramingKind, PersonLabels, Quote, QuoteGroup,
+    QuoteKind, ReaderNames, SentenceGroup, Wording,
 };
 
 /// A finding and how telling it is, before ranking.
@@ -111,8 +113,8 @@ pub fn framing(
         &occurrences,
         &mut findings,
     );
-    substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
-    scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
+    substitution::substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
+    scare::scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
     speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
     wording::wording_findings(
         documents,
@@ -735,279 +737,6 @@ fn find_cue(document: &Document, quote: &Quote, cue: &str) -> Option<(usize, usi
     window
         .rfind(&cue)
         .map(|k| (before_start + k, before_start + k + cue.len()))
-}
-
-/// Words replaced between aligned texts, when the change is one of label, not of spelling.
-fn substitution_findings(
-    names: &ReaderNames,
-    quote_groups: &[QuoteGroup],
-    sentence_groups: &[SentenceGroup],
-    out: &mut Vec<Finding>,
-) {
-    let diffs = quote_groups
-        .iter()
-        .map(|g| &g.diff)
-        .chain(sentence_groups.iter().map(|g| &g.diff));
-    for diff in diffs {
-        for edit in diff.iter().filter(|e| e.op == EditKind::Replace) {
-            let (old, new) = (&edit.old.text, &edit.new.text);
-            if !short_label(old)
-                || !short_label(new)
-                || spelling_variant(old, new)
-                || !distinct_content(old, new)
-            {
-                continue;
-            }
-            out.push(Finding {
-                score: 0.7,
-                kind: FramingKind::Substitution,
-                concept: format!("{old} / {new}"),
-                variants: vec![
-                    Wording {
-                        doc: edit.old.doc.clone(),
-                        text: old.clone(),
-                        start: edit.old.start,
-                        end: edit.old.end,
-                    },
-                    Wording {
-                        doc: edit.new.doc.clone(),
-                        text: new.clone(),
-                        start: edit.new.start,
-                        end: edit.new.end,
-                    },
-                ],
-                note: format!(
-                    "where {} says “{old}”, {} says “{new}” in the same passage",
-                    names.of(&edit.old.doc),
-                    names.of(&edit.new.doc)
-                ),
-            });
-        }
-    }
-}
-
-/// One to three words, with letters, no digits: a label rather than a rewritten clause.
-fn short_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=3).contains(&words)
-        && text.chars().any(char::is_alphabetic)
-        && !text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_uppercase() || words > 1)
-}
-
-/// Whether both wordings carry content words and share none of them ("relocation" /
-/// "clearance", not "was" / "is" or "flooding" / "and flooded").
-fn distinct_content(a: &str, b: &str) -> bool {
-    let content = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .map(word_key)
-            .map(|k| k.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-            .filter(|k| k.chars().count() > 1 && !is_function_word(k))
-            .map(|k| stem(&k).to_owned())
-            .collect()
-    };
-    let (x, y) = (content(a), content(b));
-    !x.is_empty() && !y.is_empty() && x.iter().all(|w| !y.contains(w))
-}
-
-/// Whether two wordings differ only in spelling: the same letters bar a few, or the same once
-/// dots, hyphens and case are set aside ("Kiev" / "Kyiv", "U.S." / "US", "e-mail" / "email").
-fn spelling_variant(a: &str, b: &str) -> bool {
-    let letters = |s: &str| -> Vec<char> {
-        word_key(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    let (x, y) = (letters(a), letters(b));
-    if x == y {
-        return true;
-    }
-    let longest = x.len().max(y.len());
-    longest >= 4 && edit_distance(&x, &y) * 3 <= longest
-}
-
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
-/// Whether every word of a quoted text that is not a function word is capitalised: the title
-/// of a show, a campaign, a document, or a nickname.
-fn is_title(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    !words.is_empty()
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || is_function_word(&word_key(w))
-        })
-        && words
-            .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Words that give the quoted words to somebody: "called it", "seen by many as", "signaled
-/// that he was".
-const ATTRIBUTING: &[&str] = &[
-    "called",
-    "calls",
-    "call",
-    "calling",
-    "dubbed",
-    "termed",
-    "described",
-    "describes",
-    "labeled",
-    "labelled",
-    "branded",
-    "seen",
-    "viewed",
-    "signaled",
-    "signalled",
-    "suggested",
-    "discussed",
-    "according",
-    "promised",
-    "vowed",
-    "pledged",
-    "hailed",
-    "praised",
-    "urged",
-];
-
-/// Whether the sentence gives a quoted text to somebody: a reporting verb, or a word that
-/// attributes, before it in its sentence.
-fn attributed(document: &Document, keys: &[String], verbs: &ReportingVerbs, quote: &Quote) -> bool {
-    let sentence = sentence_of(document, quote.start);
-    let Some(s) = document.sentences.get(sentence) else {
-        return false;
-    };
-    let first = document.words.partition_point(|w| w.end <= s.start);
-    let last = document.words.partition_point(|w| w.end <= quote.start);
-    let before = &keys[first.min(last)..last];
-    // "the so-called ‘consultation’": the writer's own distance, whoever else is named.
-    if before
-        .last()
-        .is_some_and(|k| matches!(k.as_str(), "so-called" | "self-styled" | "supposed"))
-    {
-        return false;
-    }
-    (0..before.len()).any(|i| {
-        ATTRIBUTING.contains(&before[i].as_str())
-            || verbs.find(&before[i..(i + 3).min(before.len())]).is_some()
-    })
-}
-
-/// Words a document puts in quotation marks to keep its distance, with the same words used
-/// plainly by the other documents.
-fn scare_findings(
-    documents: &[Document],
-    names: &ReaderNames,
-    quotes: &[Quote],
-    keys: &[Vec<String>],
-    verbs: &ReportingVerbs,
-    out: &mut Vec<Finding>,
-) {
-    let shown = shown(documents, out);
-    let scare: Vec<&Quote> = quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Scare)
-        .filter(|q| {
-            let Some(d) = documents.iter().position(|d| d.id == q.doc) else {
-                return false;
-            };
-            // Shown already (a rival term in quotation marks), a title ("Meet the Press"), or
-            // somebody's words the sentence attributes ("Trump said he was “okay” with it").
-            !shown[d].overlaps(q.start, q.end)
-                && !is_title(&q.text)
-                && !attributed(&documents[d], &keys[d], verbs, q)
-        })
-        .collect();
-    if scare.is_empty() {
-        return;
-    }
-    // The scare quotes' first words, and per document where each of them stands: the plain
-    // uses are found by their first word.
-    let heads: std::collections::HashSet<&str> = scare
-        .iter()
-        .filter_map(|q| {
-            let d = documents.iter().position(|d| d.id == q.doc)?;
-            let first = documents[d].words.partition_point(|w| w.end <= q.start);
-            keys[d].get(first).map(String::as_str)
-        })
-        .collect();
-    let mut positions: Vec<std::collections::HashMap<&str, Vec<usize>>> =
-        vec![std::collections::HashMap::new(); documents.len()];
-    for (d, list) in keys.iter().enumerate() {
-        for (k, key) in list.iter().enumerate() {
-            if heads.contains(key.as_str()) {
-                positions[d].entry(key.as_str()).or_default().push(k);
-            }
-        }
-    }
-    for quote in scare {
-        let Some(d) = documents.iter().position(|d| d.id == quote.doc) else {
-            continue;
-        };
-        let document = &documents[d];
-        let mut variants = vec![wording(document, quote.start, quote.end)];
-        let first = document.words.partition_point(|w| w.end <= quote.start);
-        let last = first + document.words[first..].partition_point(|w| w.start < quote.end);
-        let key = &keys[d][first..last];
-        let Some(head) = key.first() else { continue };
-        for (o, other) in documents.iter().enumerate().filter(|(o, _)| *o != d) {
-            for &k in positions[o]
-                .get(head.as_str())
-                .map_or(&[][..], Vec::as_slice)
-            {
-                if keys[o].get(k..k + key.len()) == Some(key) {
-                    let (start, end) = (other.words[k].start, other.words[k + key.len() - 1].end);
-                    variants.push(wording(other, start, end));
-                }
-            }
-        }
-        let mut plain: Vec<&str> = variants[1..].iter().map(|v| names.of(&v.doc)).collect();
-        plain.dedup();
-        let note = if plain.is_empty() {
-            format!(
-                "{} puts “{}” in quotation marks",
-                names.of(&quote.doc),
-                quote.text
-            )
-        } else {
-            format!(
-                "{} puts “{}” in quotation marks; {} use{} the words plainly",
-                names.of(&quote.doc),
-                quote.text,
-                plain.join(", "),
-                if plain.len() == 1 { "s" } else { "" }
-            )
-        };
-        out.push(Finding {
-            score: if plain.is_empty() { 0.5 } else { 0.8 },
-            kind: FramingKind::ScareQuote,
-            concept: quote.text.clone(),
-            variants,
-            note,
-        });
-    }
 }
 
 #[cfg(test)]
