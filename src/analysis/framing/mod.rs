@@ -104,7 +104,7 @@ pub fn framing(
     verb_findings(documents, &names, quotes, quote_groups, &mut findings);
     labels::label_findings(&names, people, &mut findings);
     // From here on, a finding leaves alone the words the findings before it already show.
-    let speech = speech(&quotes_of);
+    let speech = speech(documents, &keys, verbs, &quotes_of);
     word_findings(
         documents,
         &names,
@@ -700,16 +700,27 @@ fn shown(documents: &[Document], findings: &[Finding]) -> Vec<Marks> {
     ranges.into_iter().map(Marks::new).collect()
 }
 
-/// Per document, its direct quotes: the speakers' wording, not the writer's (a partial or
-/// scare quote is the writer's choice of words to quote).
-fn speech(quotes_of: &[Vec<&Quote>]) -> Vec<Marks> {
+/// Per document, the words it gives to speakers: its direct quotes, and the partial or short
+/// quotes its sentences attribute ("called the article “misleading”", "said the report was
+/// “bombastic”"). A quote given to nobody is the writer's choice of words.
+fn speech(
+    documents: &[Document],
+    keys: &[Vec<String>],
+    verbs: &ReportingVerbs,
+    quotes_of: &[Vec<&Quote>],
+) -> Vec<Marks> {
     quotes_of
         .iter()
-        .map(|quotes| {
+        .enumerate()
+        .map(|(d, quotes)| {
             Marks::new(
                 quotes
                     .iter()
-                    .filter(|q| q.kind == QuoteKind::Direct)
+                    .filter(|q| match q.kind {
+                        QuoteKind::Direct => true,
+                        QuoteKind::Partial if q.speaker.is_some() => true,
+                        _ => scare::attributed(&documents[d], &keys[d], verbs, q),
+                    })
                     .map(|q| (q.start, q.end))
                     .collect(),
             )
@@ -998,6 +1009,31 @@ mod tests {
                     .iter()
                     .all(|f| f.confidence < FramingDifference::CUT),
             "{more:?}"
+        );
+    }
+
+    #[test]
+    fn a_loaded_word_in_somebodys_partial_quote_is_theirs_not_the_writers() {
+        let c = compare(&[
+            "The harbour master said the report was “bombastic” and would be ignored. The \
+             storm wall opened on Monday.",
+            "The harbour master said the report would be ignored. The storm wall opened on \
+             Monday.",
+        ]);
+        assert!(
+            c.quotes.iter().any(|q| q.text == "bombastic"),
+            "{:?}",
+            c.quotes
+        );
+        assert!(
+            of_kind(&c, FramingKind::Loaded).is_empty(),
+            "{:?}",
+            c.framing
+        );
+        assert!(
+            of_kind(&c, FramingKind::ScareQuote).is_empty(),
+            "{:?}",
+            c.framing
         );
     }
 }

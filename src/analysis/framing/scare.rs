@@ -52,7 +52,12 @@ const ATTRIBUTING: &[&str] = &[
 
 /// Whether the sentence gives a quoted text to somebody: a reporting verb, or a word that
 /// attributes, before it in its sentence.
-fn attributed(document: &Document, keys: &[String], verbs: &ReportingVerbs, quote: &Quote) -> bool {
+pub(super) fn attributed(
+    document: &Document,
+    keys: &[String],
+    verbs: &ReportingVerbs,
+    quote: &Quote,
+) -> bool {
     let sentence = sentence_of(document, quote.start);
     let Some(s) = document.sentences.get(sentence) else {
         return false;
