@@ -13,22 +13,24 @@
 //! - `scare_quote`: words a document puts in quotation marks to keep its distance;
 //! - `hedge` and `loaded`: the lexicons' hedging, judging and colouring words, as each document
 //!   uses them outside direct quotes;
-//! - `wording`: colouring words no lexicon lists, found by the evidence around them
-//!   (the `wording` module).
+//! - `wording`: the writer's own colouring words, weighed by the colour model ([`colour`]).
+//!
+//! The writer's single words (`hedge`, `loaded`, `wording`) are as certain as the colour model
+//! finds them; a word no lexicon lists is never shown by default.
 //!
 //! A word is shown by one finding only, the first in the order above; the weaker findings are
 //! kept within a budget of each document's text. The distinctive vocabulary per document
 //! ([`vocabulary`]) is reported beside the findings.
 
+pub mod colour;
 pub mod labels;
 pub mod plain;
 mod scare;
 mod substitution;
 pub mod terms;
 pub mod vocabulary;
-mod wording;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use terms::{FamilyKind, Occurrence, Terms};
 
@@ -71,24 +73,9 @@ pub fn framing(
     terms: &Terms,
     verbs: &ReportingVerbs,
 ) -> Framing {
-    let keys: Vec<Vec<String>> = documents
-        .iter()
-        .map(|d| {
-            d.words
-                .iter()
-                .map(|w| word_key(&d.text[w.start..w.end]))
-                .collect()
-        })
-        .collect();
-    let occurrences: Vec<Vec<Occurrence>> = documents
-        .iter()
-        .zip(&keys)
-        .map(|(d, keys)| terms.find_keys(keys, &d.words))
-        .collect();
-    let quotes_of: Vec<Vec<&Quote>> = documents
-        .iter()
-        .map(|d| quotes.iter().filter(|q| q.doc == d.id).collect())
-        .collect();
+    let keys = keys_of(documents);
+    let occurrences = occurrences_of(documents, &keys, terms);
+    let quotes_of = quotes_by_document(documents, quotes);
     // Notes name the documents as a reader does, never by id.
     let names = ReaderNames::new(documents);
     let mut findings = Vec::new();
@@ -105,25 +92,24 @@ pub fn framing(
     labels::label_findings(&names, people, &mut findings);
     // From here on, a finding leaves alone the words the findings before it already show.
     let speech = speech(documents, &keys, verbs, &quotes_of);
+    let candidates = colour::candidates(documents, &keys, &speech, terms, &occurrences);
+    let colour_at: HashMap<(usize, usize), f64> = candidates
+        .iter()
+        .map(|c| ((c.doc, c.start), c.probability()))
+        .collect();
     word_findings(
         documents,
         &names,
         &speech,
         terms,
         &occurrences,
+        &colour_at,
         &mut findings,
     );
     substitution::substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
     scare::scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
     speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
-    wording::wording_findings(
-        documents,
-        &names,
-        &speech,
-        &keys,
-        &occurrences,
-        &mut findings,
-    );
+    colour::colour_findings(documents, &names, &candidates, &mut findings);
     findings.sort_by(|a, b| {
         b.score.total_cmp(&a.score).then_with(|| {
             let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
@@ -158,6 +144,53 @@ pub fn framing(
     }
 }
 
+/// Every candidate colouring word of the documents with its evidence, as the colour model
+/// sees it (for training the model on annotated articles).
+#[must_use]
+pub fn colour_candidates(
+    documents: &[Document],
+    quotes: &[Quote],
+    terms: &Terms,
+    verbs: &ReportingVerbs,
+) -> Vec<colour::Candidate> {
+    let keys = keys_of(documents);
+    let occurrences = occurrences_of(documents, &keys, terms);
+    let quotes_of = quotes_by_document(documents, quotes);
+    let speech = speech(documents, &keys, verbs, &quotes_of);
+    colour::candidates(documents, &keys, &speech, terms, &occurrences)
+}
+
+fn keys_of(documents: &[Document]) -> Vec<Vec<String>> {
+    documents
+        .iter()
+        .map(|d| {
+            d.words
+                .iter()
+                .map(|w| word_key(&d.text[w.start..w.end]))
+                .collect()
+        })
+        .collect()
+}
+
+fn occurrences_of(
+    documents: &[Document],
+    keys: &[Vec<String>],
+    terms: &Terms,
+) -> Vec<Vec<Occurrence>> {
+    documents
+        .iter()
+        .zip(keys)
+        .map(|(d, keys)| terms.find_keys(keys, &d.words))
+        .collect()
+}
+
+fn quotes_by_document<'a>(documents: &[Document], quotes: &'a [Quote]) -> Vec<Vec<&'a Quote>> {
+    documents
+        .iter()
+        .map(|d| quotes.iter().filter(|q| q.doc == d.id).collect())
+        .collect()
+}
+
 /// How sure Parallax is that a finding is worth a reader's time. Differences between the
 /// articles come first: rival terms for one thing, one quote introduced by different verbs, a
 /// person described differently, a word swapped in one passage. A word one article uses alone
@@ -180,9 +213,10 @@ fn confidence(finding: &Finding) -> f64 {
         // What is left of scare quotes once titles and attributed words are set aside.
         FramingKind::ScareQuote if finding.score >= 0.8 => 0.65,
         FramingKind::ScareQuote => 0.55,
-        FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded if vivid() => 0.6,
-        FramingKind::Wording if finding.variants.iter().all(|v| plain::is_unheard(&v.text)) => 0.55,
-        FramingKind::Verb | FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording => 0.3,
+        // The writer's own words: how likely the colour model finds them.
+        FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording => finding.score,
+        FramingKind::Verb if vivid() => 0.6,
+        FramingKind::Verb => 0.3,
     }
 }
 
@@ -446,17 +480,21 @@ pub(super) fn list_wordings(names: &ReaderNames, variants: &[Wording]) -> String
 }
 
 /// The writer's hedging and judging words: one finding per wording, with every use outside
-/// quotes.
+/// quotes. A phrase of the lexicon ("muddy the waters") is telling in itself; a single word is
+/// as telling as the colour model finds its uses (`colour_at`: document and start → the
+/// model's probability).
 fn word_findings(
     documents: &[Document],
     names: &ReaderNames,
     speech: &[Marks],
     terms: &Terms,
     occurrences: &[Vec<Occurrence>],
+    colour_at: &HashMap<(usize, usize), f64>,
     out: &mut Vec<Finding>,
 ) {
     let shown = shown(documents, out);
-    let mut by_wording: BTreeMap<(usize, usize), Vec<Wording>> = BTreeMap::new();
+    // (family, wording) → its uses and the colour model's highest probability among them.
+    let mut by_wording: BTreeMap<(usize, usize), (Vec<Wording>, f64)> = BTreeMap::new();
     for (d, list) in occurrences.iter().enumerate() {
         for o in list {
             let family = &terms.families[o.family];
@@ -464,14 +502,16 @@ fn word_findings(
                 && !speech[d].holds(o.span.start, o.span.end)
                 && !shown[d].overlaps(o.span.start, o.span.end)
             {
-                by_wording
-                    .entry((o.family, o.wording))
-                    .or_default()
+                let found = by_wording.entry((o.family, o.wording)).or_default();
+                found
+                    .0
                     .push(wording(&documents[d], o.span.start, o.span.end));
+                let p = colour_at.get(&(d, o.span.start)).copied().unwrap_or(0.0);
+                found.1 = found.1.max(p);
             }
         }
     }
-    for ((f, w), variants) in by_wording {
+    for ((f, w), (variants, p)) in by_wording {
         let family = &terms.families[f];
         let mut docs: Vec<&str> = variants.iter().map(|v| v.doc.as_str()).collect();
         docs.dedup();
@@ -495,8 +535,13 @@ fn word_findings(
         } else {
             format!("{} {what} “{}”", who.join(", "), family.wordings[w])
         };
+        let phrase = family.wordings[w].split_whitespace().nth(1).is_some();
         out.push(Finding {
-            score: if only_some { 0.45 } else { 0.3 },
+            score: if phrase {
+                PHRASE_CONFIDENCE
+            } else {
+                colour::confidence(p)
+            },
             kind,
             concept: format!("{}: {}", family.concept, family.wordings[w]),
             variants,
@@ -504,6 +549,10 @@ fn word_findings(
         });
     }
 }
+
+/// How sure Parallax is of a phrase the evaluative lexicon lists ("muddy the waters",
+/// "pounced on"): an idiom is seldom a plain report.
+const PHRASE_CONFIDENCE: f64 = 0.6;
 
 /// The same quote introduced by verbs of different classes.
 fn verb_findings(
@@ -935,11 +984,11 @@ mod tests {
             "{marked} bytes: {:?}",
             c.framing
         );
-        // The first in the text are the ones kept.
+        // The likeliest are the ones kept.
         assert!(
             c.framing
                 .iter()
-                .any(|f| f.variants.iter().any(|v| v.text == "embattled"))
+                .any(|f| f.variants.iter().any(|v| v.text == "reckless"))
         );
     }
 
