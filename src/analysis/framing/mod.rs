@@ -119,7 +119,8 @@ pub fn framing(
     keep_within_budget(documents, &mut findings);
     let (mut shown, mut more) = (Vec::new(), Vec::new());
     for finding in findings {
-        let confidence = confidence(&finding);
+        // Three decimals: enough to rank by, and stable when a weight moves in its last digits.
+        let confidence = (confidence(&finding) * 1000.0).round() / 1000.0;
         let difference = FramingDifference {
             id: String::new(),
             kind: finding.kind,

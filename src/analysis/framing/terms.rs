@@ -311,13 +311,17 @@ fn keys_of(wording: &str) -> Vec<String> {
 /// Whether `keys` start with `wording`: every word equal, the last one also by its stem when
 /// the family `inflects` (hedges do not: "alleged" is a hedge, "alleging" a reporting verb)
 /// and the wording's last word is a base form ("sneer": "sneers", "sneered"), not a form of
-/// its own ("middling" is not "middle", "storied" not "stories").
+/// its own ("middling" is not "middle", "storied" not "stories") nor an adverb, which does
+/// not inflect ("surely" is not "sure").
 fn matches(keys: &[String], wording: &[String], last_stem: &str, inflects: bool) -> bool {
     if keys.len() < wording.len() {
         return false;
     }
     let last = wording.len() - 1;
-    let inflects = inflects && !wording[last].ends_with("ing") && !wording[last].ends_with("ed");
+    let inflects = inflects
+        && !["ing", "ed", "ly"]
+            .iter()
+            .any(|ending| wording[last].ends_with(ending));
     wording
         .iter()
         .zip(keys)
@@ -400,17 +404,21 @@ mod tests {
 
     #[test]
     fn a_wording_that_is_a_form_of_its_own_matches_only_itself() {
-        let terms = Terms::parse("loaded weak: middling | storied\nloaded attack: sneer").unwrap();
+        let terms = Terms::parse(
+            "loaded weak: middling | storied\nloaded attack: sneer\nloaded sure: surely",
+        )
+        .unwrap();
         assert_eq!(
             found(
                 &terms,
                 "The middle class heard stories of a storied career; critics sneered at a \
-                 middling plan."
+                 middling plan. Make sure of it; surely they will."
             ),
             [
                 ("weak".into(), "storied".into()),
                 ("attack".into(), "sneered".into()),
                 ("weak".into(), "middling".into()),
+                ("sure".into(), "surely".into()),
             ]
         );
     }
