@@ -308,31 +308,18 @@ pub(super) fn candidates(
     }
     let mut out = Vec::new();
     for (d, document) in documents.iter().enumerate() {
-        let evaluative = Marks::new(
-            occurrences[d]
-                .iter()
-                .filter(|o| {
-                    matches!(
-                        terms.families[o.family].kind,
-                        FamilyKind::Loaded | FamilyKind::Hedge
-                    )
-                })
-                .map(|o| (o.span.start, o.span.end))
-                .collect(),
-        );
+        let of_kinds = |kinds: &[FamilyKind]| {
+            Marks::new(
+                occurrences[d]
+                    .iter()
+                    .filter(|o| kinds.contains(&terms.families[o.family].kind))
+                    .map(|o| (o.span.start, o.span.end))
+                    .collect(),
+            )
+        };
+        let evaluative = of_kinds(&[FamilyKind::Loaded, FamilyKind::Hedge]);
         // Words of a rival-terms family are the terms findings' to show.
-        let rival_terms = Marks::new(
-            occurrences[d]
-                .iter()
-                .filter(|o| {
-                    matches!(
-                        terms.families[o.family].kind,
-                        FamilyKind::Label | FamilyKind::Spelling
-                    )
-                })
-                .map(|o| (o.span.start, o.span.end))
-                .collect(),
-        );
+        let rival_terms = of_kinds(&[FamilyKind::Label, FamilyKind::Spelling]);
         let headline_end = document.sentences.first().map_or(0, |s| s.end);
         let length = document.text.len().max(1) as f64;
         let mut seen: HashSet<String> = HashSet::new();
