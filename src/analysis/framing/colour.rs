@@ -30,9 +30,9 @@ use crate::comparison::{Document, FramingKind, ReaderNames};
 /// hundred and fifty of all candidates. A word no lexicon lists waits behind "show more"
 /// however likely: without a lexicon's word for it, a plain noun of the story in its lead
 /// ("expulsion", "story") scores like a charged one, and a reader would not sign it.
-pub const SHOWN: f64 = 0.05;
+pub const SHOWN: f64 = 0.035;
 /// A word below this is not worth a reader's time even behind "show more".
-const KEPT: f64 = 0.035;
+const KEPT: f64 = 0.025;
 
 /// The confidence a finding of the writer's words gets from the model's probability: the
 /// default view's cut (0.5) falls at [`SHOWN`].
@@ -184,16 +184,31 @@ pub fn probability(features: &[f64]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Charged words, by base form.
-static CHARGED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// Charged words: by base form, or whole when they end in "-ly" (an adverb does not inflect,
+/// and base forms alone would make "sure", "surely" and "surly" one word).
+static CHARGED: LazyLock<HashSet<(String, bool)>> = LazyLock::new(|| {
     include_str!("../../../assets/lexicon/charged-words.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once(':'))
         .flat_map(|(_, words)| words.split_whitespace())
-        .map(|word| base(&word.to_lowercase()))
+        .map(|word| charged_key(&word.to_lowercase()))
         .collect()
 });
+
+fn charged_key(key: &str) -> (String, bool) {
+    if key.ends_with("ly") {
+        (key.to_owned(), true)
+    } else {
+        (base(key), false)
+    }
+}
+
+/// Whether the charged-words list holds a word (by its key), in any of its inflections.
+#[must_use]
+pub fn is_charged(key: &str) -> bool {
+    CHARGED.contains(&charged_key(key))
+}
 
 /// Words that make the next one stronger.
 const DEGREE_WORDS: &[&str] = &[
@@ -354,7 +369,7 @@ pub(super) fn candidates(
                 flag(count <= 10),
                 flag(count <= 50),
                 flag(evaluative.overlaps(word.start, word.end)),
-                flag(CHARGED.contains(&word_base)),
+                flag(is_charged(key)),
                 flag(PLAIN.contains(key)),
                 flag(key.ends_with("ly")),
                 flag(ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))),
@@ -465,6 +480,19 @@ mod tests {
         assert!(!word.shown_by_default(0.9));
         word.features[7] = 1.0; // charged
         assert!(word.shown_by_default(0.9) && !word.shown_by_default(super::SHOWN / 2.0));
+    }
+
+    #[test]
+    fn charged_words_match_their_inflections_and_nothing_else() {
+        use super::is_charged;
+        for word in [
+            "rebuff", "rebuffed", "rebuffs", "surly", "bitterly", "scorned",
+        ] {
+            assert!(is_charged(word), "{word}");
+        }
+        for word in ["sure", "surely", "bit", "bitterness", "said"] {
+            assert!(!is_charged(word), "{word}");
+        }
     }
 
     #[test]

@@ -539,7 +539,11 @@ fn word_findings(
         let phrase = family.wordings[w].split_whitespace().nth(1).is_some();
         out.push(Finding {
             score: if phrase {
-                PHRASE_CONFIDENCE
+                if variants.iter().any(|v| plain::is_vivid(&v.text)) {
+                    PHRASE_CONFIDENCE
+                } else {
+                    PLAIN_PHRASE_CONFIDENCE
+                }
             } else {
                 colour::confidence(p)
             },
@@ -551,9 +555,12 @@ fn word_findings(
     }
 }
 
-/// How sure Parallax is of a phrase the evaluative lexicon lists ("muddy the waters",
-/// "pounced on"): an idiom is seldom a plain report.
+/// How sure Parallax is of a phrase the evaluative lexicon lists with a vivid word ("muddy the
+/// waters", "pounced on"): such an idiom is seldom a plain report.
 const PHRASE_CONFIDENCE: f64 = 0.6;
+/// ... and of one made of plain words ("and even", "fight back", "on edge", "behind the
+/// scenes"), which is as often meant literally or in passing: behind "show more".
+const PLAIN_PHRASE_CONFIDENCE: f64 = 0.45;
 
 /// The same quote introduced by verbs of different classes.
 fn verb_findings(

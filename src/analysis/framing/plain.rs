@@ -85,7 +85,7 @@ pub fn base(key: &str) -> String {
         word.truncate(word.len() - if word.ends_with("ing") { 3 } else { 2 });
         let bytes = word.as_bytes();
         let n = bytes.len();
-        if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"aeioulsz".contains(&bytes[n - 1]) {
+        if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"aefioulsz".contains(&bytes[n - 1]) {
             word.pop();
         }
     } else if long(&word, "es")
@@ -115,6 +115,10 @@ mod tests {
             (&["emphasize", "emphasized", "emphasizes"][..], "emphasiz"),
             (&["repeatedly", "repeated", "repeat"][..], "repeat"),
             (&["stress", "stressed", "stresses"][..], "stress"),
+            (
+                &["rebuff", "rebuffed", "rebuffs", "rebuffing"][..],
+                "rebuff",
+            ),
         ] {
             for word in words {
                 assert_eq!(base(word), expected, "{word}");
