@@ -184,30 +184,33 @@ pub fn probability(features: &[f64]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Charged words: by base form, or whole when they end in "-ly" (an adverb does not inflect,
-/// and base forms alone would make "sure", "surely" and "surly" one word).
-static CHARGED: LazyLock<HashSet<(String, bool)>> = LazyLock::new(|| {
-    include_str!("../../../assets/lexicon/charged-words.txt")
+/// Charged words: by base form, so that "rebuff" also finds "rebuffed", except the words that
+/// are forms of their own ("surly", "storied", "celebrated", "stunning"), which find only
+/// themselves: by base form "storied" would find "story" and "surly" "sure".
+static CHARGED: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
+    let mut by_base = HashSet::new();
+    let mut whole = HashSet::new();
+    for word in include_str!("../../../assets/lexicon/charged-words.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once(':'))
         .flat_map(|(_, words)| words.split_whitespace())
-        .map(|word| charged_key(&word.to_lowercase()))
-        .collect()
-});
-
-fn charged_key(key: &str) -> (String, bool) {
-    if key.ends_with("ly") {
-        (key.to_owned(), true)
-    } else {
-        (base(key), false)
+    {
+        let word = word.to_lowercase();
+        if ["ly", "ed", "ing"].iter().any(|end| word.ends_with(end)) {
+            whole.insert(word);
+        } else {
+            by_base.insert(base(&word));
+        }
     }
-}
+    (by_base, whole)
+});
 
 /// Whether the charged-words list holds a word (by its key), in any of its inflections.
 #[must_use]
 pub fn is_charged(key: &str) -> bool {
-    CHARGED.contains(&charged_key(key))
+    let (by_base, whole) = &*CHARGED;
+    whole.contains(key) || by_base.contains(&base(key))
 }
 
 /// Words that make the next one stronger.
@@ -490,7 +493,15 @@ mod tests {
         ] {
             assert!(is_charged(word), "{word}");
         }
-        for word in ["sure", "surely", "bit", "bitterness", "said"] {
+        for word in [
+            "sure",
+            "surely",
+            "bit",
+            "bitterness",
+            "said",
+            "story",
+            "celebrate",
+        ] {
             assert!(!is_charged(word), "{word}");
         }
     }
