@@ -47,21 +47,23 @@ pub fn confidence(p: f64) -> f64 {
 
 /// One finding per document for its likely colouring words that a lexicon lists and one,
 /// behind "show more", for the rest; words another finding already shows are left alone.
+/// `probabilities` are the model's, one per candidate.
 pub(super) fn colour_findings(
     documents: &[Document],
     names: &ReaderNames,
     candidates: &[Candidate],
+    probabilities: &[f64],
     out: &mut Vec<Finding>,
 ) {
     let shown_marks = shown(documents, out);
+    let mut by_doc: Vec<Vec<(&Candidate, f64)>> = vec![Vec::new(); documents.len()];
+    for (c, &p) in candidates.iter().zip(probabilities) {
+        if p >= KEPT && !shown_marks[c.doc].overlaps(c.start, c.end) {
+            by_doc[c.doc].push((c, p));
+        }
+    }
     let mut more = Vec::new();
-    for (d, document) in documents.iter().enumerate() {
-        let scored: Vec<(&Candidate, f64)> = candidates
-            .iter()
-            .filter(|c| c.doc == d && !shown_marks[d].overlaps(c.start, c.end))
-            .map(|c| (c, c.probability()))
-            .filter(|(_, p)| *p >= KEPT)
-            .collect();
+    for (d, (document, scored)) in documents.iter().zip(by_doc).enumerate() {
         let (likely, less): (Vec<_>, Vec<_>) = scored
             .into_iter()
             .partition(|(c, p)| c.shown_by_default(*p));
@@ -121,6 +123,10 @@ pub const FEATURES: &[&str] = &[
     "bare",
 ];
 
+/// Where [`FEATURES`] holds the two lists' evidence.
+const EVALUATIVE: usize = 6;
+const CHARGED_WORD: usize = 7;
+
 /// One candidate word and its evidence.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -136,7 +142,7 @@ impl Candidate {
     /// Whether a lexicon lists the word: the charged words or the evaluative words.
     #[must_use]
     pub fn listed(&self) -> bool {
-        self.features[6] > 0.0 || self.features[7] > 0.0
+        self.features[EVALUATIVE] > 0.0 || self.features[CHARGED_WORD] > 0.0
     }
 
     /// Whether the word, at probability `p`, is shown by default: listed and likely enough.
@@ -364,6 +370,16 @@ pub(super) fn candidates(
             let previous = i.checked_sub(1).map(|p| keys[d][p].as_str());
             let alone = documents.len() > 1 && users.get(stem(key)).is_some_and(|u| u.1 == 1);
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            let evaluative = evaluative.overlaps(word.start, word.end);
+            let charged = is_charged(key);
+            let adverb = key.ends_with("ly");
+            let adjective = ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e));
+            let past = key.ends_with("ed");
+            let gerund = key.ends_with("ing");
+            let hyphenated = key.contains('-');
+            // A word with no form of judgement that no list holds: most often a plain noun.
+            let bare =
+                !(evaluative || charged || adverb || adjective || past || gerund || hyphenated);
             let features = vec![
                 1.0,
                 (1.0 + count.min(5000) as f64).ln(),
@@ -371,29 +387,23 @@ pub(super) fn candidates(
                 flag(count <= 2),
                 flag(count <= 10),
                 flag(count <= 50),
-                flag(evaluative.overlaps(word.start, word.end)),
-                flag(is_charged(key)),
+                flag(evaluative),
+                flag(charged),
                 flag(PLAIN.contains(key)),
-                flag(key.ends_with("ly")),
-                flag(ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))),
-                flag(key.ends_with("ed")),
-                flag(key.ends_with("ing")),
+                flag(adverb),
+                flag(adjective),
+                flag(past),
+                flag(gerund),
                 flag(key.ends_with('s')),
-                flag(key.contains('-')),
+                flag(hyphenated),
                 position,
                 flag(position < LEAD_SHARE),
                 flag(word.end <= headline_end),
                 flag(previous.is_some_and(|p| DEGREE_WORDS.contains(&p))),
                 flag(alone),
                 key.chars().count() as f64 / 10.0,
-                0.0,
+                flag(bare),
             ];
-            // A word with no form of judgement that no lexicon lists: most often a plain noun.
-            let bare = [6, 7, 9, 10, 11, 12, 14]
-                .iter()
-                .all(|&k| features[k] == 0.0);
-            let mut features = features;
-            features[FEATURES.len() - 1] = flag(bare);
             out.push(Candidate {
                 doc: d,
                 start: word.start,
@@ -481,7 +491,7 @@ mod tests {
             features: vec![0.0; FEATURES.len()],
         };
         assert!(!word.shown_by_default(0.9));
-        word.features[7] = 1.0; // charged
+        word.features[super::CHARGED_WORD] = 1.0;
         assert!(word.shown_by_default(0.9) && !word.shown_by_default(super::SHOWN / 2.0));
     }
 
@@ -515,6 +525,8 @@ mod tests {
             .filter_map(|l| l.split_whitespace().next())
             .collect();
         assert_eq!(names, FEATURES);
+        assert_eq!(FEATURES[super::EVALUATIVE], "evaluative");
+        assert_eq!(FEATURES[super::CHARGED_WORD], "charged");
         // A charged manner adverb alone in the lead outweighs a plain word.
         let mut charged = vec![0.0; FEATURES.len()];
         let mut plain = vec![0.0; FEATURES.len()];

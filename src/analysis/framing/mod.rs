@@ -93,9 +93,14 @@ pub fn framing(
     // From here on, a finding leaves alone the words the findings before it already show.
     let speech = speech(documents, &keys, verbs, &quotes_of);
     let candidates = colour::candidates(documents, &keys, &speech, terms, &occurrences);
+    let probabilities: Vec<f64> = candidates
+        .iter()
+        .map(colour::Candidate::probability)
+        .collect();
     let colour_at: HashMap<(usize, usize), f64> = candidates
         .iter()
-        .map(|c| ((c.doc, c.start), c.probability()))
+        .zip(&probabilities)
+        .map(|(c, &p)| ((c.doc, c.start), p))
         .collect();
     word_findings(
         documents,
@@ -109,7 +114,13 @@ pub fn framing(
     substitution::substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
     scare::scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
     speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
-    colour::colour_findings(documents, &names, &candidates, &mut findings);
+    colour::colour_findings(
+        documents,
+        &names,
+        &candidates,
+        &probabilities,
+        &mut findings,
+    );
     findings.sort_by(|a, b| {
         b.score.total_cmp(&a.score).then_with(|| {
             let at = |f: &Finding| f.variants.first().map(|v| (doc_number(&v.doc), v.start));
