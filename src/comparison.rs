@@ -315,9 +315,9 @@ pub enum FramingKind {
     /// Reporting verbs: the same quote introduced differently, or verbs that do more than
     /// report.
     Verb,
-    /// A person described differently.
+    /// A person, body or thing described differently.
     Label,
-    /// A word or two swapped between passages that report the same thing.
+    /// One referent named differently in passages that report the same thing.
     Substitution,
     /// Words put in quotation marks to keep a distance.
     ScareQuote,
@@ -335,9 +335,9 @@ impl FramingKind {
     pub fn reader_name(self) -> &'static str {
         match self {
             FramingKind::Term => "rival terms",
-            FramingKind::Label => "how a person is described",
+            FramingKind::Label => "how someone or something is described",
             FramingKind::Verb => "reporting verbs",
-            FramingKind::Substitution => "a word swapped",
+            FramingKind::Substitution => "one thing named differently",
             FramingKind::ScareQuote => "quotation marks",
             FramingKind::Hedge => "hedging",
             FramingKind::Loaded => "loaded words",

@@ -1397,6 +1397,7 @@ impl<'a> Doc<'a> {
                 || OPENERS.contains(&lower)
                 || PREPOSITIONS.contains(&lower)
                 || NOT_LABELS.contains(&lower)
+                || self.opening_verb(start)
         } {
             start += 1;
         }
@@ -1405,6 +1406,17 @@ impl<'a> Doc<'a> {
             end -= 1;
         }
         (start < end && (start..end).any(|i| self.is_role(i))).then_some((start, end))
+    }
+
+    /// Whether the word at `i` opens its sentence as a verb form, capitalised only for its
+    /// place ("Following President Obama's speech", "Asked about Senator Reid").
+    fn opening_verb(&self, i: usize) -> bool {
+        let lower = self.low(i);
+        self.sentence_start[i] == i
+            && !self.is_role(i)
+            && (lower.ends_with("ing")
+                || lower.ends_with("ed")
+                || self.verbs.find(&[lower]).is_some())
     }
 
     /// Whether the word at `i` says what a person is: a role, a title or a party.
@@ -1429,7 +1441,9 @@ impl<'a> Doc<'a> {
             to += 1;
         }
         let closed = to >= self.toks.len() || !self.is_word(to);
-        let clause = (first..to).any(|i| APPOSITION_STOPS.contains(&self.low(i)));
+        let clause = (first..to).any(|i| {
+            APPOSITION_STOPS.contains(&self.low(i)) || self.verbs.find(&[self.low(i)]).is_some()
+        });
         let role = (first..to).any(|i| self.is_role(i));
         (closed && role && !clause).then_some((first, to))
     }

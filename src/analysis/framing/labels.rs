@@ -22,9 +22,10 @@ use crate::comparison::{
 type Key = (String, Option<char>);
 
 fn key_of(name: &str) -> Key {
+    // "N.A.A.C.P." is "NAACP".
     let words: Vec<String> = name
         .split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .map(|w| w.replace('.', "").to_lowercase())
         .collect();
     let last = words.last().cloned().unwrap_or_default();
     let initial = (words.len() >= 2)
@@ -175,8 +176,25 @@ pub fn people(documents: &[Document], labels: &[Vec<Label>]) -> Vec<PersonLabels
             }
         }
     }
+    // Initials of the longer names, for their acronyms ("RNC" for "Republican National
+    // Committee"), each kept when one name has them.
+    let mut acronyms: BTreeMap<String, Vec<Key>> = BTreeMap::new();
+    for label in labels.iter().flatten() {
+        if let Some(initials) = initials(&label.name) {
+            let same = acronyms.entry(initials).or_default();
+            let key = key_of(&label.name);
+            if !same.contains(&key) {
+                same.push(key);
+            }
+        }
+    }
     let resolve = |name: &str| {
         let key = key_of(name);
+        if key.1.is_none()
+            && let Some([whole]) = acronyms.get(&key.0).map(Vec::as_slice)
+        {
+            return whole.clone();
+        }
         match full.get(&key.0) {
             Some(keys) if key.1.is_none() && keys.len() == 1 => keys[0].clone(),
             _ => key,
@@ -211,6 +229,26 @@ pub fn people(documents: &[Document], labels: &[Vec<Label>]) -> Vec<PersonLabels
     let first = |p: &PersonLabels| p.labels.first().map(|w| (doc_number(&w.doc), w.start));
     out.sort_by_key(|p| first(p));
     out
+}
+
+/// The initials of a name of three words or more, lower case, leaving out the small words
+/// ("National Association for the Advancement of Colored People" → "naacp").
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "for" | "the" | "and" | "on" | "in"))
+        .collect();
+    (words.len() >= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    .then(|| {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    })
 }
 
 /// A label compared across documents: case, apostrophes, dots and a leading article aside,
@@ -263,25 +301,32 @@ fn is_party_tag(word: &str) -> bool {
 }
 
 /// How sure the label finding is worth a reader's time. Two articles that qualify one title
-/// differently ("Putin's spokesman" and "Kremlin spokesman", "state-run agency" and
-/// "independent news agency") are worth it, as are labels that name different masters ("the
-/// mayor's aide" and "a council spokeswoman") and a word of judgement one label adds
-/// ("controversial sheriff"); a different plain title ("US President" and "US counterpart") or
-/// a place or an employer added ("Texas governor", "AARP's policy chief") less so.
+/// with different masters ("Putin's spokesman" and "Kremlin spokesman") or with different
+/// words of their own ("state-run agency" and "independent news agency") are worth it, as is
+/// a charged word one label adds ("controversial sheriff", "outspoken critic"); a different
+/// plain title ("US President" and "US counterpart"), a place, a body or an employer named
+/// another way ("Michigan GOP chairman" and "Republican chairman in Michigan") less so.
 fn label_confidence(per_doc: &[(&str, Vec<String>)], names: &[String]) -> f64 {
     let words =
         |label: &str| -> Vec<String> { label.split_whitespace().map(str::to_owned).collect() };
     let own = |a: &[String], b: &[String]| -> Vec<String> {
         a.iter().filter(|w| !b.contains(w)).cloned().collect()
     };
+    let possessive = |w: &String| w.ends_with("'s");
     let telling = |a: &[String], b: &[String]| {
         let (mine, theirs) = (own(a, b), own(b, a));
-        let swapped = !mine.is_empty() && !theirs.is_empty();
         let same_head = a.last().is_some() && a.last() == b.last();
-        let differing = || mine.iter().chain(&theirs);
-        (swapped && (same_head || differing().any(|w| w.ends_with("'s"))))
-            || differing()
-                .any(|w| !w.ends_with("'s") && !names.contains(w) && super::plain::is_vivid(w))
+        // The writer's own words, not names of places and bodies.
+        let plain = |list: &[String]| list.iter().any(|w| !names.contains(w) && !possessive(w));
+        let masters = mine.iter().chain(&theirs).any(possessive);
+        (same_head
+            && !mine.is_empty()
+            && !theirs.is_empty()
+            && (masters || plain(&mine) && plain(&theirs)))
+            || mine
+                .iter()
+                .chain(&theirs)
+                .any(|w| !possessive(w) && !names.contains(w) && super::colour::is_charged(w))
     };
     let labels: Vec<Vec<Vec<String>>> = per_doc
         .iter()
@@ -506,5 +551,53 @@ mod tests {
         };
         assert_eq!(find("Ana Lind"), Some(0.7), "{:?}", c.labels);
         assert_eq!(find("Piet Vos"), Some(0.45), "{:?}", c.labels);
+    }
+
+    #[test]
+    fn an_opening_verb_and_a_reporting_clause_are_no_part_of_a_label() {
+        let c = compare(&[
+            "Following President Ana Lind's speech, the crowd left. Bo Tran, a harbour aide \
+             confirmed, will stay.",
+        ]);
+        let all: Vec<&str> = c
+            .labels
+            .iter()
+            .flat_map(|p| p.labels.iter().map(|w| w.text.as_str()))
+            .collect();
+        assert!(all.iter().all(|t| !t.contains("Following")), "{all:?}");
+        assert!(all.iter().all(|t| !t.contains("confirmed")), "{all:?}");
+        assert!(all.contains(&"President"), "{all:?}");
+    }
+
+    #[test]
+    fn an_acronym_joins_the_body_it_stands_for() {
+        let c = compare(&[
+            "The claim was denied by the Calder Harbour Board, the port's independent \
+             regulator, on Monday.",
+            "The claim was denied by CHB, the state-run regulator, on Monday.",
+        ]);
+        let board: Vec<_> = c
+            .labels
+            .iter()
+            .filter(|p| p.labels.iter().any(|w| w.text.contains("regulator")))
+            .collect();
+        assert_eq!(board.len(), 1, "{:?}", c.labels);
+        assert_eq!(board[0].name, "Calder Harbour Board");
+        assert_eq!(board[0].labels.len(), 2, "{:?}", board[0].labels);
+    }
+
+    #[test]
+    fn a_body_or_place_named_another_way_in_one_title_is_less_certain() {
+        let c = compare(&[
+            "Former Kell Labour Party chairman Ivo Marsh said the pier would reopen.",
+            "Former Kell LP chairman Ivo Marsh said the pier would reopen.",
+        ]);
+        let label = c
+            .framing
+            .iter()
+            .chain(&c.framing_more)
+            .find(|f| f.kind == FramingKind::Label && f.concept == "Ivo Marsh")
+            .map(|f| f.confidence);
+        assert_eq!(label, Some(0.45), "{:?}", c.labels);
     }
 }

@@ -7,9 +7,10 @@
 //!   other's wording, or juxtaposed within one document (its own term beside a quoted rival);
 //! - `verb`: the same quote introduced by verbs of different classes (said / claimed / slammed),
 //!   and each document's reporting verbs that do more than report;
-//! - `label`: a person described differently by the documents ([`labels`]);
-//! - `substitution`: a word or two replaced between aligned sentences or quotes, kept when it is
-//!   a change of label rather than of spelling;
+//! - `label`: a person or body described differently by the documents ([`labels`]), and a
+//!   thing or group one document describes with a charged word ([`referents`]);
+//! - `substitution`: one referent named differently in aligned sentences or quotes, kept when
+//!   it is a change of label rather than of spelling;
 //! - `scare_quote`: words a document puts in quotation marks to keep its distance;
 //! - `hedge` and `loaded`: the lexicons' hedging, judging and colouring words, as each document
 //!   uses them outside direct quotes;
@@ -25,6 +26,7 @@
 pub mod colour;
 pub mod labels;
 pub mod plain;
+mod referents;
 mod scare;
 mod substitution;
 pub mod terms;
@@ -42,6 +44,21 @@ use crate::comparison::{
     Distinctive, Document, FramingDifference, FramingKind, PersonLabels, Quote, QuoteGroup,
     QuoteKind, ReaderNames, SentenceGroup, Wording,
 };
+
+/// Words that open a noun phrase: a reporting verb's form after one is a noun ("his claims",
+/// "further claims").
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "your", "my", "some", "any", "no", "every", "each", "such", "new", "further",
+];
+
+/// Prepositions, after which a noun phrase follows.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "for", "with", "by", "about", "against", "from", "at", "into", "over",
+    "under", "between", "among", "amid", "after", "before", "during", "toward", "towards", "near",
+    "across", "around", "behind", "beyond", "despite", "inside", "outside", "through", "within",
+    "without",
+];
 
 /// A finding and how telling it is, before ranking.
 struct Finding {
@@ -102,6 +119,7 @@ pub fn framing(
         .zip(&probabilities)
         .map(|(c, &p)| ((c.doc, c.start), p))
         .collect();
+    referents::referent_findings(documents, &names, &keys, &speech, verbs, &mut findings);
     word_findings(
         documents,
         &names,
@@ -111,7 +129,14 @@ pub fn framing(
         &colour_at,
         &mut findings,
     );
-    substitution::substitution_findings(&names, quote_groups, sentence_groups, &mut findings);
+    substitution::substitution_findings(
+        documents,
+        &names,
+        verbs,
+        quote_groups,
+        sentence_groups,
+        &mut findings,
+    );
     scare::scare_findings(documents, &names, quotes, &keys, verbs, &mut findings);
     speech_verb_findings(documents, &names, &speech, &keys, verbs, &mut findings);
     colour::colour_findings(
@@ -129,9 +154,31 @@ pub fn framing(
     });
     keep_within_budget(documents, &mut findings);
     let (mut shown, mut more) = (Vec::new(), Vec::new());
+    // Per document, the writer's single words shown so far.
+    let mut words_shown: BTreeMap<String, usize> = BTreeMap::new();
     for finding in findings {
         // Three decimals: enough to rank by, and stable when a weight moves in its last digits.
-        let confidence = (confidence(&finding) * 1000.0).round() / 1000.0;
+        let mut confidence = (confidence(&finding) * 1000.0).round() / 1000.0;
+        if confidence >= FramingDifference::CUT
+            && matches!(
+                finding.kind,
+                FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording
+            )
+        {
+            let mut docs: Vec<&str> = finding.variants.iter().map(|v| v.doc.as_str()).collect();
+            docs.dedup();
+            let full = docs
+                .iter()
+                .all(|d| words_shown.get(*d).copied().unwrap_or(0) >= WORDS_SHOWN);
+            if full {
+                // The article's most telling words are shown; the rest wait behind "show more".
+                confidence = confidence.min(FramingDifference::CUT - 0.001);
+            } else {
+                for d in docs {
+                    *words_shown.entry(d.to_owned()).or_default() += 1;
+                }
+            }
+        }
         let difference = FramingDifference {
             id: String::new(),
             kind: finding.kind,
@@ -218,9 +265,9 @@ fn confidence(finding: &Finding) -> f64 {
         FramingKind::Verb if finding.score >= 0.9 => 0.85,
         FramingKind::Label => finding.score,
         // A swap of plain words ("finding" / "talking") is most often a writer's variation.
-        FramingKind::Substitution if finding.variants.iter().any(|v| plain::is_vivid(&v.text)) => {
-            0.6
-        }
+        // A swap of plain words ("conversation" / "meeting") in one passage is most often a
+        // writer's variation; a vivid one, or one repeated, names the thing differently.
+        FramingKind::Substitution if finding.score >= 0.7 => 0.6,
         FramingKind::Substitution => 0.4,
         // What is left of scare quotes once titles and attributed words are set aside.
         FramingKind::ScareQuote if finding.score >= 0.8 => 0.65,
@@ -231,6 +278,10 @@ fn confidence(finding: &Finding) -> f64 {
         FramingKind::Verb => 0.3,
     }
 }
+
+/// At most this many of an article's own words (hedging, judging, colouring) are shown by
+/// default, the most telling first: an article full of loaded words shows its strongest.
+const WORDS_SHOWN: usize = 10;
 
 /// Findings below this score are the weaker evidence, kept within each document's budget.
 const WEAK: f64 = 0.7;
@@ -362,6 +413,9 @@ fn term_findings(
                 }
             }
         }
+        // One finding for the family, however many passages word it differently.
+        let mut variants: Vec<Wording> = Vec::new();
+        let mut passages = 0;
         for members in aligned.values() {
             let mut wordings: Vec<usize> = members.iter().map(|(_, o)| o.wording).collect();
             wordings.sort_unstable();
@@ -371,10 +425,22 @@ fn term_findings(
             if wordings.len() < 2 || docs.len() < 2 {
                 continue;
             }
-            let variants: Vec<Wording> = members
-                .iter()
-                .map(|(d, o)| wording(&documents[*d], o.span.start, o.span.end))
-                .collect();
+            passages += 1;
+            for (d, o) in members {
+                let found = wording(&documents[*d], o.span.start, o.span.end);
+                if !variants.contains(&found) {
+                    variants.push(found);
+                }
+            }
+        }
+        if passages > 0 {
+            let fact = if passages == 1 {
+                format!("the same fact, and each article {what} it its own way")
+            } else {
+                format!(
+                    "{passages} passages that report the same, each article {what} them its own way"
+                )
+            };
             out.push(Finding {
                 score: if family.kind == FamilyKind::Label {
                     1.0
@@ -383,10 +449,7 @@ fn term_findings(
                 },
                 kind: FramingKind::Term,
                 concept: family.concept.clone(),
-                note: format!(
-                    "the same fact, and each article {what} it its own way: {}",
-                    list_wordings(names, &variants)
-                ),
+                note: format!("{fact}: {}", list_wordings(names, &variants)),
                 variants,
             });
         }
@@ -532,20 +595,29 @@ fn word_findings(
             // Every document uses it: no contrast between them to show.
             continue;
         }
-        let (kind, what) = if family.kind == FamilyKind::Hedge {
-            (FramingKind::Hedge, "keeps its distance with")
+        let (kind, one, several) = if family.kind == FamilyKind::Hedge {
+            (
+                FramingKind::Hedge,
+                "keeps its distance with",
+                "keep their distance with",
+            )
         } else {
-            (FramingKind::Loaded, "judges with")
+            (FramingKind::Loaded, "judges with", "judge with")
         };
         let who: Vec<&str> = docs.iter().map(|doc| names.of(doc)).collect();
+        // "RT judges with", "RT and TASS judge with".
+        let (who, what) = match who.as_slice() {
+            [one_name] => ((*one_name).to_owned(), one),
+            [rest @ .., last] => (format!("{} and {last}", rest.join(", ")), several),
+            [] => (String::new(), one),
+        };
         let note = if only_some && documents.len() > 1 {
             format!(
-                "{} {what} “{}”; the other articles do not",
-                who.join(", "),
+                "{who} {what} “{}”; the other articles do not",
                 family.wordings[w]
             )
         } else {
-            format!("{} {what} “{}”", who.join(", "), family.wordings[w])
+            format!("{who} {what} “{}”", family.wordings[w])
         };
         let phrase = family.wordings[w].split_whitespace().nth(1).is_some();
         out.push(Finding {
@@ -691,7 +763,14 @@ fn speech_verb_findings(
     }
     for (d, by_class) in by_doc.into_iter().enumerate() {
         for (class, variants) in by_class {
-            let listed: Vec<String> = variants.iter().map(|v| format!("“{}”", v.text)).collect();
+            // Each verb once, however often the article uses it.
+            let mut listed: Vec<String> = Vec::new();
+            for v in &variants {
+                let verb = format!("“{}”", v.text);
+                if !listed.contains(&verb) {
+                    listed.push(verb);
+                }
+            }
             let meaning = class.meaning().unwrap_or("reports and nothing more");
             more.push(Finding {
                 score: 0.5,
@@ -708,12 +787,6 @@ fn speech_verb_findings(
     }
     out.append(&mut more);
 }
-
-/// Words before a noun: a reporting verb's form after one is a noun.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this",
-    "that", "such", "any", "no", "new", "further",
-];
 
 /// Byte ranges in one document, for overlap and containment questions in logarithmic time.
 #[derive(Debug, Default)]
@@ -929,6 +1002,75 @@ mod tests {
     }
 
     #[test]
+    fn one_referent_swapped_in_several_passages_is_one_finding_and_acts_are_none() {
+        let c = compare(&[
+            "The consortium closed the rail depot at dawn. Later the consortium reopened the \
+             market square to traders. Officials were calling the move temporary.",
+            "The venture closed the rail depot at dawn. Later the partnership reopened the \
+             market square to traders. Officials were describing the move as temporary.",
+        ]);
+        let subs: Vec<Vec<(&str, &str)>> = of_kind(&c, FramingKind::Substitution)
+            .into_iter()
+            .map(texts)
+            .collect();
+        // "consortium" / "venture" and "consortium" / "partnership" name one thing; "calling"
+        // / "describing" is an act, not a name.
+        assert_eq!(
+            subs,
+            [vec![
+                ("d0", "consortium"),
+                ("d1", "venture"),
+                ("d1", "partnership")
+            ]],
+            "{:?}",
+            c.framing
+        );
+    }
+
+    #[test]
+    fn a_family_of_rival_terms_worded_differently_in_several_passages_is_one_finding() {
+        let c = compare(&[
+            "The regime closed the border crossing at dawn. Later the regime reopened the \
+             market square to traders.",
+            "The government closed the border crossing at dawn. Later the authorities \
+             reopened the market square to traders.",
+        ]);
+        let terms = of_kind(&c, FramingKind::Term);
+        assert_eq!(terms.len(), 1, "{:?}", c.framing);
+        assert!(
+            terms[0].note.starts_with("2 passages that report the same"),
+            "{}",
+            terms[0].note
+        );
+        assert!(
+            of_kind(&c, FramingKind::Substitution).is_empty(),
+            "{:?}",
+            c.framing
+        );
+    }
+
+    #[test]
+    fn a_swapped_modifier_is_shown_with_the_head_both_passages_share() {
+        let c = compare(&[
+            "Police detained forty unlicensed vendors near the harbour on Sunday night.",
+            "Police detained forty informal vendors near the harbour on Sunday night.",
+        ]);
+        let subs: Vec<Vec<(&str, &str)>> = of_kind(&c, FramingKind::Substitution)
+            .into_iter()
+            .map(texts)
+            .collect();
+        assert_eq!(
+            subs,
+            [vec![
+                ("d0", "unlicensed vendors"),
+                ("d1", "informal vendors")
+            ]],
+            "{:?}",
+            c.framing
+        );
+    }
+
+    #[test]
     fn scare_quotes_show_who_uses_the_word_plainly() {
         let c = compare(&[
             "Opponents mocked the so-called ‘consultation’ held in the library.",
@@ -1102,6 +1244,53 @@ mod tests {
             of_kind(&c, FramingKind::ScareQuote).is_empty(),
             "{:?}",
             c.framing
+        );
+    }
+
+    #[test]
+    fn an_article_full_of_loaded_words_shows_its_strongest_and_keeps_the_rest() {
+        let c = compare(&[
+            "Bizarre scenes. The brash mayor blasted the feeble plan in a furious tirade, then \
+             mocked the hapless council, snubbed the beleaguered clerks, derided the shambolic \
+             budget, lambasted the dismal roads, scoffed at the reckless builders, belittled \
+             the timid press and ridiculed the gullible voters in a chaotic, acrimonious \
+             session. The council meets on the first Tuesday of each month in the town hall. \
+             The budget for the coming year covers roads, schools, parks and the library. \
+             Officials said the plan would be put to a vote in the spring. The roads \
+             department has asked for more money to repair the bridges on the river. The \
+             library will open on Sundays from next month. Builders have been asked to \
+             submit their bids by the end of the year. The press office said the minutes \
+             would be published on the council website. Voters can attend the meetings and \
+             ask questions at the end of each session. The mayor was elected three years \
+             ago and will stand again next year. The clerks handle the council's records \
+             and the payments to suppliers. A new bus route will link the station and the \
+             hospital from March. The swimming pool closes for repairs in the summer. \
+             Residents may collect bins from the depot on weekdays. The market moves to \
+             the square while the hall is painted.",
+            "The mayor spoke at the town hall on Tuesday.",
+        ]);
+        let words = |list: &[FramingDifference]| {
+            list.iter()
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        FramingKind::Hedge | FramingKind::Loaded | FramingKind::Wording
+                    )
+                })
+                .count()
+        };
+        assert_eq!(words(&c.framing), super::WORDS_SHOWN, "{:?}", c.framing);
+        assert!(words(&c.framing_more) > 0, "{:?}", c.framing_more);
+        // The shown ones are the most telling.
+        let weakest_shown = c
+            .framing
+            .iter()
+            .map(|f| f.confidence)
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            c.framing_more.iter().all(|f| f.confidence <= weakest_shown),
+            "{:?}",
+            c.framing_more
         );
     }
 }
