@@ -3,7 +3,9 @@
 //! Main-text extraction uses `dom_smoothie`, a maintained Rust port of Mozilla's Readability
 //! (the engine behind Firefox's Reader View), in its "formatted" text mode, which keeps one
 //! paragraph per line. It was chosen over `rs-trafilatura` after comparing both on real saved
-//! news pages (see the README, "Choices"). The extracted text then goes through the same
+//! news pages (see the README, "Choices"). Before it looks for the article, the page's
+//! furniture told by its markup is taken out ([`super::furniture`]). The extracted text then
+//! goes through the same
 //! cleaner as pasted text, which catches the furniture Readability leaves in (captions,
 //! teasers, credits).
 //!
@@ -112,7 +114,9 @@ pub fn extract(html: &str) -> Page {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
     };
-    let article = dom_smoothie::Readability::new(html, None, Some(config))
+    let document = dom_query::Document::from(html);
+    super::furniture::strip(&document);
+    let article = dom_smoothie::Readability::with_document(document, None, Some(config))
         .ok()
         .and_then(|mut readability| readability.parse().ok());
     let Some(article) = article else {

@@ -7,6 +7,7 @@
 //! report carries.
 
 pub mod decode;
+mod furniture;
 pub mod html;
 pub mod markdown;
 
