@@ -350,6 +350,28 @@ const COMMENTS: &[&str] = &[
     "add your comment",
     "load comments",
     "you must be logged in to post a comment",
+    // The same prompts as blog and news platforms word them in other languages.
+    "schreibe einen kommentar",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "kommentar verfassen",
+    "kommentieren",
+    "kommentare geschlossen",
+    "antwort hinterlassen",
+    "hinterlasse einen kommentar",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "laissez un commentaire",
+    "deja un comentario",
+    "deja tu comentario",
+    "dejar un comentario",
+    "escreva um comentário",
+    "deixe um comentário",
+    "deixe seu comentário",
+    "dodaj komentarz",
+    "skomentuj",
+    "lascia un commento",
+    "laat een reactie achter",
 ];
 
 const ADVERTISEMENT: &[&str] = &[
@@ -414,12 +436,12 @@ const TAGS: &[&str] = &[
 
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:read more|read also|read next|see also|also read|also see|you may also like|you might also like|don'?t miss|must read|editor'?s picks?)\b|^(?:more|watch|listen|video|podcast|gallery|related|recommended|also on|more on this(?: story)?)\s*(?::|$)",
+        r"(?i)^(?:read more|read also|read next|see also|also read|also see|you may also like|you might also like|don'?t miss|must read|editor'?s picks?)\b|^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte (?:dich|sie) auch interessieren|weiterführende links|à lire aussi|lire aussi|à lire également|voir aussi|lea también|lee también|te puede interesar|leia também|leia mais|veja também|czytaj też|czytaj także|czytaj więcej|zobacz też|zobacz także|dowiedz się więcej|leggi anche|lees ook)(?:[^\p{L}\p{N}]|$)|^(?:more|watch|listen|video|podcast|gallery|related|recommended|also on|more on this(?: story)?)\s*(?::|$)",
     )
 });
 static TEASER_MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:read more|read also|read next|see also|also read|related|recommended|more on this(?: story)?)\W*$",
+        r"(?i)^(?:read more|read also|read next|see also|also read|related|recommended|more on this(?: story)?|lesen sie auch|mehr zum thema|weiterführende links|à lire aussi|lire aussi|voir aussi|lea también|leia também|veja também|czytaj też|czytaj także|zobacz też|zobacz także|dowiedz się więcej|leggi anche|lees ook)\W*$",
     )
 });
 static SHARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1048,6 +1070,30 @@ mod tests {
         assert_eq!(judge_alone("• 16x9 Image"), Some(Reason::Media));
         assert_eq!(
             judge_alone("The court ruled on Tuesday (local time)."),
+            None
+        );
+    }
+
+    #[test]
+    fn teaser_markers_and_comment_prompts_in_other_languages() {
+        for teaser in [
+            "Lesen Sie auch: Der Hafen bleibt geschlossen",
+            "À lire aussi » Le port reste fermé",
+            "Lea también: El puerto sigue cerrado",
+            "Czytaj też: Port pozostaje zamknięty",
+        ] {
+            assert_eq!(judge_alone(teaser), Some(Reason::Teaser), "{teaser}");
+        }
+        for prompt in [
+            "Kommentar verfassen",
+            "Deja un comentario",
+            "Dodaj komentarz",
+        ] {
+            assert_eq!(judge_alone(prompt), Some(Reason::Comments), "{prompt}");
+        }
+        // A sentence that merely starts like one is the article's.
+        assert_eq!(
+            judge_alone("Lesenswert fand der Bürgermeister den Bericht nicht, sagte er."),
             None
         );
     }
